@@ -1,0 +1,43 @@
+/**
+ * What a clinician records for one scale at one visit. Item responses are integers or
+ * null (missing); totals are derived, never typed twice (STYLE habit 4). A summary entry
+ * transcribes published or paper records where only totals, subscale totals and a few
+ * single items are known; it is marked as summary data wherever it is shown.
+ */
+import type { ScaleId } from './scale-types';
+
+/** Index i holds item i + 1; null = not answered. */
+export type ItemResponses = readonly (number | null)[];
+
+export interface ItemEntry {
+  readonly mode: 'items';
+  readonly responses: ItemResponses;
+}
+
+export interface SummaryEntry {
+  readonly mode: 'summary';
+  readonly total: number | null;
+  /** Subscale id -> subscale total. */
+  readonly subscales: Readonly<Record<string, number>>;
+  /** Item number (as a string key) -> item response. */
+  readonly items: Readonly<Record<string, number>>;
+}
+
+export type AssessmentEntry = ItemEntry | SummaryEntry;
+
+export interface ScaleEntry {
+  readonly scaleId: ScaleId;
+  readonly entry: AssessmentEntry;
+}
+
+export const emptyItemEntry = (itemCount: number): ItemEntry => ({
+  mode: 'items',
+  responses: Array.from({ length: itemCount }, () => null),
+});
+
+export const emptySummaryEntry = (): SummaryEntry => ({
+  mode: 'summary',
+  total: null,
+  subscales: {},
+  items: {},
+});

@@ -1,0 +1,192 @@
+import { changeFromBaseline, type Change } from './change';
+import { isRemission, isResponse, reliableChange, remissionRule, type ReliableChange } from './outcomes';
+import type { RelapseRule, RemissionRule, ScaleDefinition } from './scale-types';
+import type { IsoDate } from './time';
+
+/** One scored time point of one scale: a total, or null where the visit has none. */
+export interface CourseInput {
+  readonly id: string;
+  readonly date: IsoDate;
+  readonly total: number | null;
+}
+
+/**
+ * - before-baseline: earlier than the chosen baseline, not compared;
+ * - no-response: not yet responded;
+ * - response / remission: meets the criterion at this visit (remission is the stronger);
+ * - response-lost: responded earlier, no longer meets it, relapse rule not met;
+ * - relapse: the relapse rule is met after response or remission;
+ * - rated: the scale has no response rule (DARS): change only;
+ * - no-total: no total at this visit (a gap, never a zero).
+ */
+export type CourseStatus =
+  | 'before-baseline'
+  | 'baseline'
+  | 'no-response'
+  | 'response'
+  | 'remission'
+  | 'response-lost'
+  | 'relapse'
+  | 'rated'
+  | 'no-total';
+
+export interface CoursePoint extends CourseInput {
+  readonly status: CourseStatus;
+  readonly change: Change | null;
+  readonly response: boolean | null;
+  readonly remission: boolean | null;
+  readonly reliable: ReliableChange | null;
+}
+
+export interface PointRef {
+  readonly id: string;
+  readonly date: IsoDate;
+  readonly index: number;
+}
+
+export interface CourseEvents {
+  readonly response?: PointRef;
+  readonly remission?: PointRef;
+  readonly responseLost?: PointRef;
+  readonly relapse?: PointRef;
+}
+
+export interface CourseRules {
+  readonly remission: RemissionRule | null;
+  readonly relapse: RelapseRule | null;
+}
+
+export interface Course {
+  readonly baselineIndex: number | null;
+  readonly points: readonly CoursePoint[];
+  /** The first visit at which each state began. */
+  readonly events: CourseEvents;
+  readonly rules: CourseRules;
+}
+
+export interface CourseOptions {
+  /** Id of the baseline point; default: see defaultBaselineIndex. */
+  readonly baselineId?: string | undefined;
+  readonly indexDate?: IsoDate | null | undefined;
+  readonly remissionRuleId?: string | undefined;
+  readonly relapseRuleId?: string | undefined;
+}
+
+/** The last point with a total on or before the index event, else the first with a total. */
+export function defaultBaselineIndex(points: readonly CourseInput[], indexDate?: IsoDate | null): number | null {
+  const rated = points.map((p, i) => ({ p, i })).filter(({ p }) => p.total !== null);
+  if (!rated.length) return null;
+  if (indexDate) {
+    const before = rated.filter(({ p }) => p.date <= indexDate);
+    const last = before[before.length - 1];
+    if (last) return last.i;
+  }
+  return rated[0]?.i ?? null;
+}
+
+const pickRelapse = (scale: ScaleDefinition, id?: string): RelapseRule | null =>
+  (id === undefined ? scale.relapse[0] : scale.relapse.find((r) => r.id === id)) ?? null;
+
+const ref = (p: CourseInput, index: number): PointRef => ({ id: p.id, date: p.date, index });
+
+/** Follows one scale over a patient's visits (sorted by date) from the baseline on. */
+export function analyseCourse(
+  scale: ScaleDefinition,
+  input: readonly CourseInput[],
+  options: CourseOptions = {},
+): Course {
+  const rem = remissionRule(scale, options.remissionRuleId);
+  const rules: CourseRules = {
+    remission: rem.ok ? rem.value : null,
+    relapse: pickRelapse(scale, options.relapseRuleId),
+  };
+  const chosen = options.baselineId === undefined ? -1 : input.findIndex((p) => p.id === options.baselineId && p.total !== null);
+  const baselineIndex = chosen >= 0 ? chosen : defaultBaselineIndex(input, options.indexDate);
+  const baseline = baselineIndex === null ? null : (input[baselineIndex]?.total ?? null);
+
+  const events: { -readonly [K in keyof CourseEvents]: CourseEvents[K] } = {};
+  const points: CoursePoint[] = [];
+  // 'none': never responded; 'active': responded, no relapse since; 'relapsed'.
+  let state: 'none' | 'active' | 'relapsed' = 'none';
+  let highRun: number[] = [];
+
+  input.forEach((p, i) => {
+    const empty = { change: null, response: null, remission: null, reliable: null };
+    if (baselineIndex === null || baseline === null || i < baselineIndex) {
+      points.push({ ...p, ...empty, status: p.total === null ? 'no-total' : 'before-baseline' });
+      return;
+    }
+    if (i === baselineIndex) {
+      points.push({ ...p, ...empty, status: 'baseline' });
+      return;
+    }
+    if (p.total === null) {
+      points.push({ ...p, ...empty, status: 'no-total' });
+      return;
+    }
+    const total = p.total;
+    const change = changeFromBaseline(scale, baseline, total);
+    const response = isResponse(scale, baseline, total);
+    const remission = rules.remission ? isRemission(scale, total, rules.remission.id) : null;
+    const rc = reliableChange(scale, baseline, total);
+    const resp = response.ok ? response.value : null;
+    const remit = remission?.ok ? remission.value : null;
+    const base = {
+      ...p,
+      change: change.ok ? change.value : null,
+      response: resp,
+      remission: remit,
+      reliable: rc.ok ? rc.value : null,
+    };
+    if (resp === null && remit === null) {
+      points.push({ ...base, status: 'rated' });
+      return;
+    }
+    const good = resp === true || remit === true;
+    const goodStatus: CourseStatus = remit ? 'remission' : 'response';
+    if (good && !events.response && resp) events.response = ref(p, i);
+    if (remit && !events.remission) events.remission = ref(p, i);
+
+    if (state !== 'active') {
+      if (good) {
+        state = 'active';
+        highRun = [];
+        points.push({ ...base, status: goodStatus });
+      } else {
+        points.push({ ...base, status: state === 'relapsed' ? 'relapse' : 'no-response' });
+      }
+      return;
+    }
+    // An episode of response or remission is under way: has it been lost, or relapsed?
+    const relapse = rules.relapse;
+    let relapsed = false;
+    if (relapse?.kind === 'threshold') {
+      highRun = total >= relapse.minTotal ? [...highRun, i] : [];
+      if (highRun.length >= relapse.consecutive) relapsed = true;
+    } else if (relapse?.kind === 'loss-of-response') {
+      relapsed = !good;
+    }
+    if (relapsed) {
+      const first = highRun.length ? (highRun[0] ?? i) : i;
+      for (const j of highRun) {
+        const earlier = points[j];
+        if (earlier && j !== i) points[j] = { ...earlier, status: 'relapse' };
+      }
+      if (!events.relapse) {
+        const firstPoint = input[first] ?? p;
+        events.relapse = ref(firstPoint, first);
+      }
+      state = 'relapsed';
+      highRun = [];
+      points.push({ ...base, status: 'relapse' });
+      return;
+    }
+    if (good) {
+      points.push({ ...base, status: goodStatus });
+    } else {
+      if (!events.responseLost) events.responseLost = ref(p, i);
+      points.push({ ...base, status: 'response-lost' });
+    }
+  });
+  return { baselineIndex, points, events, rules };
+}

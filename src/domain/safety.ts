@@ -1,0 +1,36 @@
+import type { ScaleDefinition, SafetyRule } from './scale-types';
+import type { Score } from './scoring';
+
+/**
+ * A safety item is 'flagged' at or above its threshold. Below it the item is
+ * 'not-endorsed', never "safe": a 0 on PHQ-9 item 9 does not rule out risk (Louzon 2016).
+ * A summary entry that did not record the item says 'not-recorded'.
+ */
+export type SafetyStatus = 'flagged' | 'not-endorsed' | 'not-recorded';
+
+export interface SafetyCheck {
+  readonly rule: SafetyRule;
+  readonly status: SafetyStatus;
+  readonly value: number | null;
+}
+
+export function safetyChecks(scale: ScaleDefinition, score: Score): readonly SafetyCheck[] {
+  return scale.safety.map((rule) => {
+    const value = score.items.get(rule.item) ?? null;
+    const status: SafetyStatus =
+      value === null ? 'not-recorded' : value >= rule.minValue ? 'flagged' : 'not-endorsed';
+    return { rule, status, value };
+  });
+}
+
+export function describeSafetyCheck(scale: ScaleDefinition, check: SafetyCheck): string {
+  const item = `${scale.id} item ${check.rule.item}`;
+  switch (check.status) {
+    case 'flagged':
+      return `${check.rule.message} (scored ${check.value ?? ''}).`;
+    case 'not-endorsed':
+      return `${item} scored ${check.value ?? ''}: not endorsed. This is not an assurance of safety.`;
+    case 'not-recorded':
+      return `${item} was not recorded.`;
+  }
+}

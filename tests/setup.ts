@@ -1,0 +1,10 @@
+// Test environment for unit, component and integration tests (jsdom).
+// fake-indexeddb gives Dexie a spec-following IndexedDB; jest-dom adds DOM matchers.
+import 'fake-indexeddb/auto';
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});
