@@ -1,5 +1,5 @@
 import { changeFromBaseline, type Change } from './change';
-import { isRemission, isResponse, reliableChange, remissionRule, type ReliableChange } from './outcomes';
+import { isRemission, isResponse, reliableChange, type ReliableChange } from './outcomes';
 import type { RelapseRule, RemissionRule, ScaleDefinition } from './scale-types';
 import type { IsoDate } from './time';
 
@@ -62,6 +62,8 @@ export interface Course {
   /** The first visit at which each state began. */
   readonly events: CourseEvents;
   readonly rules: CourseRules;
+  /** Anything the reader must know, e.g. an unknown rule id replaced by the default. */
+  readonly notes: readonly string[];
 }
 
 export interface CourseOptions {
@@ -84,8 +86,26 @@ export function defaultBaselineIndex(points: readonly CourseInput[], indexDate?:
   return rated[0]?.i ?? null;
 }
 
-const pickRelapse = (scale: ScaleDefinition, id?: string): RelapseRule | null =>
-  (id === undefined ? scale.relapse[0] : scale.relapse.find((r) => r.id === id)) ?? null;
+/** The chosen rule, or the default with a note when the id is unknown (a stale preference). */
+function pickRule<R extends { id: string; label: string }>(
+  scale: ScaleDefinition,
+  rules: readonly R[],
+  what: string,
+  id: string | undefined,
+  notes: string[],
+): R | null {
+  const found = id === undefined ? undefined : rules.find((r) => r.id === id);
+  if (found) return found;
+  const fallback = rules[0] ?? null;
+  if (id !== undefined) {
+    notes.push(
+      fallback
+        ? `${scale.id} has no ${what} rule "${id}"; the default (${fallback.label}) is used.`
+        : `${scale.id} has no ${what} rule "${id}", and no default.`,
+    );
+  }
+  return fallback;
+}
 
 const ref = (p: CourseInput, index: number): PointRef => ({ id: p.id, date: p.date, index });
 
@@ -95,10 +115,10 @@ export function analyseCourse(
   input: readonly CourseInput[],
   options: CourseOptions = {},
 ): Course {
-  const rem = remissionRule(scale, options.remissionRuleId);
+  const notes: string[] = [];
   const rules: CourseRules = {
-    remission: rem.ok ? rem.value : null,
-    relapse: pickRelapse(scale, options.relapseRuleId),
+    remission: pickRule(scale, scale.remission, 'remission', options.remissionRuleId, notes),
+    relapse: pickRule(scale, scale.relapse, 'relapse', options.relapseRuleId, notes),
   };
   const chosen = options.baselineId === undefined ? -1 : input.findIndex((p) => p.id === options.baselineId && p.total !== null);
   const baselineIndex = chosen >= 0 ? chosen : defaultBaselineIndex(input, options.indexDate);
@@ -188,5 +208,5 @@ export function analyseCourse(
       points.push({ ...base, status: 'response-lost' });
     }
   });
-  return { baselineIndex, points, events, rules };
+  return { baselineIndex, points, events, rules, notes };
 }

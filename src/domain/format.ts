@@ -12,8 +12,10 @@ export function formatNumber(value: number, digits = 2): string {
 
 /** "88.89 %"; with sign: "+205.88 %", "−5.00 %". */
 export function formatPercent(value: number, options: { signed?: boolean } = {}): string {
-  const text = round(Math.abs(value), 2).toFixed(2);
-  const sign = value < 0 ? '−' : options.signed && value > 0 ? '+' : '';
+  const rounded = round(Math.abs(value), 2);
+  const text = rounded.toFixed(2);
+  // A value that rounds to 0.00 carries no sign ("−0.00 %" would read as a change).
+  const sign = rounded === 0 ? '' : value < 0 ? '−' : options.signed ? '+' : '';
   return `${sign}${text} %`;
 }
 

@@ -23,7 +23,9 @@ export function remissionRule(scale: ScaleDefinition, ruleId?: string): Result<R
 
 export function isRemission(scale: ScaleDefinition, total: number, ruleId?: string): Result<boolean> {
   const rule = remissionRule(scale, ruleId);
-  return rule.ok ? ok(total <= rule.value.maxTotal) : rule;
+    if (!rule.ok) return rule;
+  const { cutoff, inclusive } = rule.value;
+  return ok(inclusive ? total <= cutoff : total < cutoff);
 }
 
 export interface ReliableChange {

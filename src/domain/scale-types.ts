@@ -26,6 +26,11 @@ export interface ItemDef {
   readonly anchors?: readonly Anchor[];
   /** Extra guidance shown beside the item, e.g. HAMD-17 item 16 A/B. */
   readonly note?: string;
+  /**
+   * A code outside min–max meaning "not assessed", which scores 0 and still allows a total
+   * (HAMD-17 item 16: code 3, CamCOPS hamd.py).
+   */
+  readonly notAssessedCode?: number;
 }
 
 export interface SubscaleDef {
@@ -53,8 +58,13 @@ export interface BandConvention {
 
 export interface RemissionRule {
   readonly id: string;
-  /** Remission when total <= maxTotal. */
-  readonly maxTotal: number;
+  /** Remission when total <= cutoff (inclusive) or total < cutoff (not inclusive). */
+  readonly cutoff: number;
+  /**
+   * PHQ-9's published rule is "< 5": strict, so a prorated 4.5 is a remission. HAMD-17 and
+   * MADRS rules are "<= n".
+   */
+  readonly inclusive: boolean;
   readonly label: string;
   readonly source: string;
 }

@@ -42,29 +42,42 @@ const list = (ns: readonly number[]) => ns.join(', ');
 function scoreItems(scale: ScaleDefinition, responses: ItemResponses): Score {
   const range = totalRange(scale);
   const items = new Map<number, number>();
+  const notAssessed: number[] = [];
   scale.items.forEach((item, index) => {
     const v = responses[index];
-    if (typeof v === 'number') items.set(item.number, v);
+    if (typeof v !== 'number') return;
+    if (v === item.notAssessedCode) notAssessed.push(item.number);
+    else items.set(item.number, v);
   });
   const scored = scoredItems(scale);
-  const missingItems = scored.filter((i) => !items.has(i.number)).map((i) => i.number);
+  const missingItems = scored
+    .filter((i) => !items.has(i.number) && !notAssessed.includes(i.number))
+    .map((i) => i.number);
   const answered = scored.filter((i) => items.has(i.number));
+  const notAssessedNote = notAssessed.length
+    ? ` Item ${notAssessed.join(', ')} not assessed (scores 0).`
+    : '';
   const rawSum = answered.reduce((acc, i) => acc + (items.get(i.number) ?? 0), 0);
 
   const subscales = scale.subscales.map((sub): SubscaleScore => {
     const values = sub.items.map((n) => items.get(n));
-    const complete = values.every((v) => v !== undefined);
+    const known = values.filter((v): v is number => v !== undefined);
     return {
       id: sub.id,
       name: sub.name,
       ...subscaleRange(scale, sub),
-      score: complete ? values.reduce<number>((acc, v) => acc + (v ?? 0), 0) : null,
+      score: known.length === values.length ? known.reduce((acc, v) => acc + v, 0) : null,
     };
   });
 
   const base = { scaleId: scale.id, range, subscales, missingItems, items };
   if (missingItems.length === 0) {
-    return { ...base, completeness: 'complete', total: rawSum, note: 'All items answered.' };
+    return {
+      ...base,
+      completeness: 'complete',
+      total: rawSum,
+      note: `All items answered.${notAssessedNote}`,
+    };
   }
   const rule = scale.missing;
   if (rule.kind === 'prorate-mean' && missingItems.length <= rule.maxMissing && answered.length) {

@@ -18,7 +18,8 @@ const checkValue = (
   max: number,
 ): string | null => {
   if (typeof value !== 'number' || Number.isNaN(value)) return `${label} must be a number.`;
-  if (!Number.isInteger(value)) return `${label} must be a whole number (got ${value}).`;
+  if (!Number.isInteger(value))
+    return `${label} must be a whole number between ${min} and ${max} (got ${value}).`;
   if (value < min || value > max)
     return `${label} must be between ${min} and ${max} (got ${value}).`;
   return null;
@@ -26,6 +27,7 @@ const checkValue = (
 
 /** Field-level check of one item response, for the entry form. null = acceptable. */
 export function checkItemValue(scale: ScaleDefinition, item: ItemDef, value: unknown): string | null {
+  if (item.notAssessedCode !== undefined && value === item.notAssessedCode) return null;
   return checkValue(`${scale.id} item ${item.number}`, value, item.min, item.max);
 }
 

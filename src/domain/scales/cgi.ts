@@ -61,7 +61,8 @@ export const CGI_S: ScaleDefinition = {
   remission: [
     {
       id: 'eq1',
-      maxTotal: 1,
+      cutoff: 1,
+      inclusive: true,
       label: 'CGI-S = 1 (normal)',
       source: 'Riedel et al. 2010, J Psychiatr Res 44:1063 (remission anchor)',
     },

@@ -8,7 +8,7 @@ const item = (
   number: number,
   shortName: string,
   labels: readonly string[],
-  extra: Partial<Pick<ItemDef, 'flags' | 'note'>> = {},
+  extra: Partial<Pick<ItemDef, 'flags' | 'note' | 'notAssessedCode'>> = {},
 ): ItemDef => ({
   number,
   shortName,
@@ -17,6 +17,7 @@ const item = (
   flags: extra.flags ?? [],
   anchors: labels.map((label, value) => ({ value, label })),
   ...(extra.note === undefined ? {} : { note: extra.note }),
+  ...(extra.notAssessedCode === undefined ? {} : { notAssessedCode: extra.notAssessedCode }),
 });
 
 export const HAMD17: ScaleDefinition = {
@@ -130,7 +131,8 @@ export const HAMD17: ScaleDefinition = {
         'A: definite weight loss (per patient) · B: > 2 lb',
       ],
       {
-        note: 'Rate 16A (from history) or 16B (measured), never both. Not assessed: leave missing.',
+        note: 'Rate 16A (from history) or 16B (measured), never both. 3 = not assessed (scores 0).',
+        notAssessedCode: 3,
       },
     ),
     item(17, 'Insight', [
@@ -190,13 +192,15 @@ export const HAMD17: ScaleDefinition = {
   remission: [
     {
       id: 'le7',
-      maxTotal: 7,
+      cutoff: 7,
+      inclusive: true,
       label: 'HAMD-17 ≤ 7',
       source: 'Frank et al. 1991 (MacArthur consensus)',
     },
     {
       id: 'le6',
-      maxTotal: 6,
+      cutoff: 6,
+      inclusive: true,
       label: 'HAMD-17 ≤ 6',
       source: 'Riedel et al. 2010, J Psychiatr Res 44:1063 (optimal cut-off against CGI)',
     },
@@ -236,6 +240,6 @@ export const HAMD17: ScaleDefinition = {
     'HAMD-17: Hamilton M. J Neurol Neurosurg Psychiatry 1960;23:56. Public domain (NINDS CDE).',
   notes: [
     'Items 18–21 of the longer HAMD are not part of the HAMD-17 total.',
-    'Item 16: 16A (history) or 16B (measured), only one is scored.',
+    'Item 16: 16A (history) or 16B (measured), only one is scored; code 3 = not assessed, scores 0 (CamCOPS hamd.py).',
   ],
 };

@@ -73,19 +73,22 @@ export const MADRS: ScaleDefinition = {
   remission: [
     {
       id: 'le10',
-      maxTotal: 10,
+      cutoff: 10,
+      inclusive: true,
       label: 'MADRS ≤ 10',
       source: 'Common trial cut-off (Zimmerman 2004, J Clin Psychiatry 65:163; NCT00596817)',
     },
     {
       id: 'le12',
-      maxTotal: 12,
+      cutoff: 12,
+      inclusive: true,
       label: 'MADRS ≤ 12',
       source: 'Esketamine ASPIRE and SUSTAIN-3; vortioxetine RESET',
     },
     {
       id: 'le9',
-      maxTotal: 9,
+      cutoff: 9,
+      inclusive: true,
       label: 'MADRS ≤ 9',
       source: 'Hawley 2002 (PubMed 12200208): "< 10"',
     },

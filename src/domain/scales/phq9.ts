@@ -74,7 +74,8 @@ export const PHQ9: ScaleDefinition = {
   remission: [
     {
       id: 'lt5',
-      maxTotal: 4,
+      cutoff: 5,
+      inclusive: false,
       label: 'PHQ-9 < 5',
       source: 'SUSTAIN-3 Table 3 (PMC10439056); below the mild band (Kroenke 2001)',
     },

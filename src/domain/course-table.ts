@@ -1,0 +1,130 @@
+import type { CourseStatus } from './course';
+import { formatPercent, formatSigned, formatTotal } from './format';
+import type { ScaleCourse } from './patient-course';
+import { scoredItems } from './ranges';
+import { severityOf } from './severity';
+import { daysBetween, timeSinceLabel, type IsoDate } from './time';
+
+export interface TableColumn {
+  readonly visitId: string;
+  readonly date: IsoDate;
+  /** "1 wk", "−6 d": time since the index event, or null without one. */
+  readonly sinceIndex: string | null;
+  readonly isBaseline: boolean;
+}
+
+export interface TableCell {
+  readonly text: string;
+  readonly status?: CourseStatus;
+  /** 'summary' for transcribed data, 'prorated' for a PHQ-9 total with filled items. */
+  readonly mark?: 'summary' | 'prorated';
+}
+
+export interface TableRow {
+  readonly key: string;
+  readonly scaleId: string;
+  readonly label: string;
+  readonly kind: 'total' | 'change' | 'percent' | 'band' | 'status' | 'reliable' | 'subscale' | 'item';
+  readonly cells: readonly TableCell[];
+}
+
+export const STATUS_LABEL: Record<CourseStatus, string> = {
+  'before-baseline': 'before baseline',
+  baseline: 'baseline',
+  'no-response': 'no response',
+  response: 'response',
+  remission: 'remission',
+  'response-lost': 'response lost',
+  relapse: 'relapse',
+  rated: '',
+  'no-total': '',
+};
+
+const EMPTY: TableCell = { text: '—' };
+
+/**
+ * The course table: per scale its total, change, percent (reduction on symptom scales,
+ * increase on DARS), band, status and reliable change; then subscales and the flagged
+ * single items (anhedonia, safety) that were recorded. One column per visit.
+ */
+export function buildCourseTable(
+  courses: readonly ScaleCourse[],
+  indexDate: IsoDate | null,
+  bandConvention: (scaleId: string) => string | undefined = () => undefined,
+): { columns: TableColumn[]; rows: TableRow[] } {
+  const first = courses[0];
+  const points = first?.course.points ?? [];
+  const baselineIds = new Set(
+    courses.flatMap((c) =>
+      c.course.baselineIndex === null ? [] : [c.course.points[c.course.baselineIndex]?.id ?? ''],
+    ),
+  );
+  const columns: TableColumn[] = points.map((p) => ({
+    visitId: p.id,
+    date: p.date,
+    sinceIndex: indexDate ? timeSinceLabel(daysBetween(indexDate, p.date)) : null,
+    isBaseline: baselineIds.has(p.id),
+  }));
+  const rows: TableRow[] = [];
+  for (const { scale, course, scores } of courses) {
+    const row = (kind: TableRow['kind'], label: string, cells: TableCell[], key: string = kind) =>
+      rows.push({ key: `${scale.id}:${key}`, scaleId: scale.id, label, kind, cells });
+    const better = scale.direction === 'higher-is-better';
+    row(
+      'total',
+      `${scale.id} total${better ? ' (higher = better)' : ''}`,
+      course.points.map((p) => {
+        const score = scores.get(p.id);
+        if (p.total === null) return score ? { text: 'incomplete' } : EMPTY;
+        const mark = score?.completeness === 'summary' || score?.completeness === 'prorated' ? score.completeness : undefined;
+        return { text: formatTotal(p.total), ...(mark ? { mark } : {}) };
+      }),
+    );
+    if (scale.kind === 'change') continue;
+    row('change', 'Change from baseline (points)', course.points.map((p) => (p.change ? { text: formatSigned(p.change.change) } : EMPTY)));
+    row(
+      'percent',
+      better ? '% change from baseline (increase = better)' : '% reduction from baseline',
+      course.points.map((p) => {
+        if (!p.change) return EMPTY;
+        const value = better ? p.change.percentChange : p.change.percentImprovement;
+        return value === null ? { text: 'n/a' } : { text: formatPercent(value, { signed: better }) };
+      }),
+    );
+    if (scale.bandConventions.length) {
+      row('band', 'Severity', course.points.map((p) => {
+        if (p.total === null) return EMPTY;
+        const s = severityOf(scale, p.total, bandConvention(scale.id));
+        return s.ok ? { text: s.value.band.label } : EMPTY;
+      }));
+    }
+    if (scale.response || scale.remission.length) {
+      row('status', 'Status', course.points.map((p) => ({ text: STATUS_LABEL[p.status] || '—', status: p.status })));
+    }
+    if (scale.reliableChange) {
+      row('reliable', 'Reliable change', course.points.map((p) =>
+        p.reliable ? { text: p.reliable.verdict } : EMPTY,
+      ));
+    }
+    for (const sub of scale.subscales) {
+      const cells = course.points.map((p) => {
+        const v = scores.get(p.id)?.subscales.find((s) => s.id === sub.id)?.score;
+        return v === null || v === undefined ? EMPTY : { text: String(v) };
+      });
+      if (cells.some((c) => c !== EMPTY)) row('subscale', sub.name, cells, `subscale:${sub.id}`);
+    }
+    const covered = new Set(scale.subscales.flatMap((s) => s.items));
+    if (scoredItems(scale).every((i) => covered.has(i.number))) continue;
+    for (const item of scale.items) {
+      const flag = item.flags.includes('suicide') ? 'safety' : item.flags.includes('anhedonia') ? 'anhedonia' : null;
+      if (!flag) continue;
+      const cells = course.points.map((p) => {
+        const v = scores.get(p.id)?.items.get(item.number);
+        return v === undefined ? EMPTY : { text: String(v) };
+      });
+      if (cells.some((c) => c !== EMPTY))
+        row('item', `Item ${item.number} ${item.shortName} (${flag})`, cells, `item:${item.number}`);
+    }
+  }
+  return { columns, rows };
+}
