@@ -94,13 +94,24 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/components/**'],
+    rules: restrict(
+      ['db', 'state', 'features', 'charts', 'app'],
+      'Shared components are presentational: they take props built by the domain.',
+      ['dexie', 'dexie-react-hooks', 'zustand'],
+    ),
+  },
+  {
     files: ['src/app/**'],
     rules: restrict([], 'src/app reaches the database through src/db hooks.', ['dexie']),
   },
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: restrict(
-      features.filter((f) => f !== feature).map((f) => `features/${f}`).concat(['app']),
+      features
+        .filter((f) => f !== feature)
+        .flatMap((f) => [`features/${f}`, f])
+        .concat(['app']),
       'Features do not import each other or the app shell; share code through domain, db, state or charts.',
       ['dexie'],
     ),

@@ -1,9 +1,41 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Precache the whole built app so it loads and works with no network after the first
+    // visit. 'prompt': a new version waits for the clinician's click and never reloads a
+    // visit mid-entry (shared platform notes).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['apple-touch-icon.png'],
+      manifest: {
+        name: 'Trajectory',
+        short_name: 'Trajectory',
+        description: 'Follow patients with depression through rating scales, offline.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f8fa',
+        theme_color: '#1f4e79',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,json,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  base: './',
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,0 +1,138 @@
+import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import type { ItemDef, ScaleDefinition } from '../../domain/scale-types';
+import { checkItemValue } from '../../domain/validation';
+import { focusNextField, focusPreviousField } from './focus-order';
+
+interface Props {
+  scale: ScaleDefinition;
+  item: ItemDef;
+  value: number | null;
+  onChange: (value: number | null) => void;
+}
+
+/**
+ * One item: one key press sets it and moves on. Digits outside the item's range are refused
+ * at the field with a message and change nothing. Backspace or Delete clears; Backspace on an
+ * empty item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
+ */
+export function ItemRow({ scale, item, value, onChange }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const messageId = useId();
+  const anchorId = useId();
+  const label = `${scale.id} item ${item.number}`;
+  const notAssessed = item.notAssessedCode;
+  const anchor =
+    value !== null && value === notAssessed
+      ? 'Not assessed (scores 0)'
+      : item.anchors?.find((a) => a.value === value)?.label;
+  const choices = Array.from({ length: item.max - item.min + 1 }, (_, i) => item.min + i).concat(
+    notAssessed === undefined ? [] : [notAssessed],
+  );
+
+  const accept = (raw: string, field: HTMLInputElement) => {
+    const n = Number(raw);
+    const message = checkItemValue(scale, item, n);
+    if (message) {
+      setError(message);
+      return;
+    }
+    setError(null);
+    onChange(n);
+    focusNextField(field);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const field = e.currentTarget;
+    if (/^[0-9]$/.test(e.key)) {
+      e.preventDefault();
+      accept(e.key, field);
+    } else if (e.key === 'Backspace' || e.key === 'Delete') {
+      e.preventDefault();
+      setError(null);
+      if (value === null && e.key === 'Backspace') focusPreviousField(field);
+      else onChange(null);
+    } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+      e.preventDefault();
+      focusNextField(field);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusPreviousField(field);
+    } else if (e.key.length === 1) {
+      e.preventDefault();
+      setError(`${label}: type a whole number from ${item.min} to ${item.max}.`);
+    }
+  };
+
+  // Typing on touch keyboards and programmatic fills arrive here rather than as key presses.
+  const onInput = (e: ChangeEvent<HTMLInputElement>) => {
+    const raw = e.currentTarget.value.trim();
+    if (raw === '') {
+      setError(null);
+      onChange(null);
+      return;
+    }
+    const last = raw.slice(-1);
+    if (/^[0-9]$/.test(last) && raw.length === 1) accept(last, e.currentTarget);
+    else setError(`${label}: type a whole number from ${item.min} to ${item.max} (got "${raw}").`);
+  };
+
+  return (
+    <div className={`item-row${value === null ? ' item-missing' : ''}`}>
+      <span className="item-number" aria-hidden="true">
+        {item.number}
+      </span>
+      <div className="item-name">
+        <span>{item.shortName}</span>
+        <span className="item-range">
+          {item.min}–{item.max}
+        </span>
+        {item.flags.includes('suicide') && <span className="tag tag-safety">safety item</span>}
+        {item.flags.includes('unscored') && <span className="tag">not scored</span>}
+        {item.note && <span className="item-note">{item.note}</span>}
+      </div>
+      <input
+        className="item-input"
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={1}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[error ? messageId : '', anchor ? anchorId : ''].join(' ').trim() || undefined}
+        data-entry-field=""
+        value={value ?? ''}
+        onKeyDown={onKeyDown}
+        onChange={onInput}
+      />
+      <div className="item-choices" role="group" aria-label={`Choices for ${label}`}>
+        {choices.map((v) => (
+          <button
+            key={v}
+            type="button"
+            tabIndex={-1}
+            className="choice"
+            aria-pressed={value === v}
+            title={
+              v === notAssessed ? 'Not assessed' : item.anchors?.find((a) => a.value === v)?.label
+            }
+            onClick={() => {
+              setError(null);
+              onChange(v);
+            }}
+          >
+            {v}
+          </button>
+        ))}
+      </div>
+      <div className="item-anchor" id={anchorId}>
+        {anchor ?? (value === null ? 'missing' : '')}
+      </div>
+      {error && (
+        <p className="field-error" id={messageId} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { AssessmentEntry } from '../../domain/assessment';
+import { changeFromBaseline } from '../../domain/change';
+import { formatPercent, formatSigned, formatTotal } from '../../domain/format';
+import { isRemission, isResponse } from '../../domain/outcomes';
+import { describeSafetyCheck, safetyChecks } from '../../domain/safety';
+import type { ScaleDefinition } from '../../domain/scale-types';
+import { scoreEntry } from '../../domain/scoring';
+import { severityOf } from '../../domain/severity';
+
+interface Props {
+  scale: ScaleDefinition;
+  entry: AssessmentEntry;
+  /** The patient's baseline total on this scale, when there is one. */
+  baseline: { total: number; date: string } | null;
+  bandConventionId?: string | undefined;
+  remissionRuleId?: string | undefined;
+}
+
+/** Live figures while the clinician types: total, subscales, band, change, safety. */
+export function ScorePanel({ scale, entry, baseline, bandConventionId, remissionRuleId }: Props) {
+  const result = scoreEntry(scale, entry);
+  if (!result.ok) {
+    return (
+      <div className="score-panel" aria-live="polite">
+        <p className="field-error">Not scored: {result.issues.map((i) => i.message).join(' ')}</p>
+      </div>
+    );
+  }
+  const { score } = result;
+  const severity = score.total === null ? null : severityOf(scale, score.total, bandConventionId);
+  const change =
+    score.total === null || baseline === null || scale.kind === 'change'
+      ? null
+      : changeFromBaseline(scale, baseline.total, score.total);
+  const response =
+    score.total !== null && scale.response
+      ? isResponse(scale, baseline?.total ?? 0, score.total)
+      : null;
+  const remission = score.total !== null ? isRemission(scale, score.total, remissionRuleId) : null;
+  const checks = safetyChecks(scale, score);
+
+  return (
+    <div className="score-panel" aria-live="polite" aria-label={`${scale.id} score`}>
+      <div className="score-total">
+        <span className="score-label">Total</span>
+        <output className="score-value" aria-label={`${scale.id} live total`}>
+          {score.total === null ? '—' : formatTotal(score.total)}
+        </output>
+        <span className="score-range">
+          of {score.range.min}–{score.range.max}
+        </span>
+        <span className={`tag tag-${score.completeness}`}>{score.completeness}</span>
+      </div>
+      <p className="score-note">{score.note}</p>
+      {score.missingItems.length > 0 && score.completeness !== 'summary' && (
+        <p className="score-missing">Missing: items {score.missingItems.join(', ')}</p>
+      )}
+      {score.subscales.length > 0 && (
+        <ul className="score-subscales">
+          {score.subscales.map((s) => (
+            <li key={s.id}>
+              {s.name}: {s.score === null ? '—' : s.score} / {s.max}
+            </li>
+          ))}
+        </ul>
+      )}
+      {severity?.ok && (
+        <p>
+          Severity: <strong>{severity.value.band.label}</strong>{' '}
+          <span className="muted">({severity.value.convention.name})</span>
+        </p>
+      )}
+      {severity && !severity.ok && <p className="muted">{severity.reason}</p>}
+      {change?.ok && baseline && (
+        <p>
+          Change from baseline ({baseline.total} on {baseline.date}):{' '}
+          <strong>{formatSigned(change.value.change)}</strong>
+          {change.value.percentChange !== null && (
+            <> ({formatPercent(change.value.percentChange, { signed: true })})</>
+          )}{' '}
+          — {change.value.direction}
+          {change.value.percentNote && <span className="muted"> {change.value.percentNote}</span>}
+        </p>
+      )}
+      {baseline && response?.ok && <p>Response: {response.value ? 'yes' : 'no'}</p>}
+      {remission?.ok && <p>Remission: {remission.value ? 'yes' : 'no'}</p>}
+      {checks.map((c) => (
+        <p
+          key={c.rule.item}
+          className={c.status === 'flagged' ? 'safety-flag' : 'safety-quiet'}
+          role={c.status === 'flagged' ? 'alert' : undefined}
+        >
+          {describeSafetyCheck(scale, c)}
+        </p>
+      ))}
+    </div>
+  );
+}

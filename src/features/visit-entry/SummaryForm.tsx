@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { SummaryEntry } from '../../domain/assessment';
+import type { ScaleDefinition } from '../../domain/scale-types';
+import { validateSummary } from '../../domain/validation';
+import { focusNextField } from './focus-order';
+import { fieldValue, summaryFields, withFieldValue, type SummaryField } from './summary-fields';
+
+interface Props {
+  scale: ScaleDefinition;
+  entry: SummaryEntry;
+  onChange: (entry: SummaryEntry) => void;
+}
+
+/**
+ * Transcription of published or paper records: total, subscale totals, single items.
+ * Every change is checked against the scale (range, whole numbers, domains adding up to
+ * the total); a refused value stays in its field with a message and is never passed on.
+ */
+export function SummaryForm({ scale, entry, onChange }: Props) {
+  const fields = summaryFields(scale);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const update = (field: SummaryField, raw: string) => {
+    setDrafts((d) => ({ ...d, [field.key]: raw }));
+    const text = raw.trim();
+    let value: number | null = null;
+    if (text !== '') {
+      if (!/^-?\d+$/.test(text)) {
+        setErrors({ [field.key]: `${field.label} must be a whole number from ${field.min} to ${field.max}.` });
+        return;
+      }
+      value = Number(text);
+    }
+    const candidate = withFieldValue(entry, field, value);
+    const result = validateSummary(scale, candidate);
+    if (!result.ok) {
+      // Fields are checked one change at a time, so the field just typed is the cause:
+      // every problem, cross-field ones included, is shown there, where the clinician looks.
+      setErrors({ [field.key]: result.issues.map((i) => i.message).join(' ') });
+      return;
+    }
+    setErrors({});
+    setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== field.key)));
+    onChange(candidate);
+  };
+
+  return (
+    <div className="summary-form">
+      <p className="summary-badge">
+        Summary data: transcribed totals, not item responses. Shown as summary data everywhere.
+      </p>
+      {fields.map((field) => {
+        const stored = fieldValue(entry, field);
+        const error = errors[field.key];
+        const inputId = `${scale.id}-${field.key}`;
+        return (
+          <div className="summary-row" key={field.key}>
+            <label htmlFor={inputId}>
+              <span className="summary-hint">{field.hint}</span>
+              <span className="item-range">
+                {field.min}–{field.max}
+              </span>
+            </label>
+            <input
+              id={inputId}
+              className="summary-input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              aria-label={field.label}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${inputId}-error` : undefined}
+              data-entry-field=""
+              value={drafts[field.key] ?? (stored === null ? '' : String(stored))}
+              onChange={(e) => {
+                update(field, e.currentTarget.value);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  focusNextField(e.currentTarget);
+                }
+              }}
+            />
+            {error && (
+              <p className="field-error" id={`${inputId}-error`} role="alert">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes: they work offline from any static server and survive a reload. Features link
+ * with these path builders and never import each other; the app shell maps a route to a page.
+ */
+export type Route =
+  | { name: 'patients' }
+  | { name: 'new-patient' }
+  | { name: 'patient'; patientId: string }
+  | { name: 'edit-patient'; patientId: string }
+  | { name: 'visit'; patientId: string; visitId: string }
+  | { name: 'course'; patientId: string }
+  | { name: 'print'; patientId: string }
+  | { name: 'data' }
+  | { name: 'not-found'; path: string };
+
+export const paths = {
+  patients: () => '#/',
+  newPatient: () => '#/patients/new',
+  patient: (id: string) => `#/patients/${id}`,
+  editPatient: (id: string) => `#/patients/${id}/edit`,
+  visit: (patientId: string, visitId: string) => `#/patients/${patientId}/visits/${visitId}`,
+  course: (id: string) => `#/patients/${id}/course`,
+  print: (id: string) => `#/patients/${id}/print`,
+  data: () => '#/data',
+};
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, id, sub, subId] = parts;
+  if (parts.length === 0) return { name: 'patients' };
+  if (first === 'data' && parts.length === 1) return { name: 'data' };
+  if (first === 'patients' && id === 'new' && parts.length === 2) return { name: 'new-patient' };
+  if (first === 'patients' && id) {
+    if (parts.length === 2) return { name: 'patient', patientId: id };
+    if (sub === 'edit' && parts.length === 3) return { name: 'edit-patient', patientId: id };
+    if (sub === 'course' && parts.length === 3) return { name: 'course', patientId: id };
+    if (sub === 'print' && parts.length === 3) return { name: 'print', patientId: id };
+    if (sub === 'visits' && subId && parts.length === 4)
+      return { name: 'visit', patientId: id, visitId: subId };
+  }
+  return { name: 'not-found', path };
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path.replace(/^#/, '');
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+  };
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

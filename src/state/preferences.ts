@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { ScaleId } from '../domain/scale-types';
+
+/**
+ * The clinician's display choices: UI state only, kept in localStorage. Clinical records
+ * live in IndexedDB (src/db), never here.
+ */
+export type TimeAxis = 'days' | 'weeks' | 'date';
+
+export interface Preferences {
+  /** Band convention per scale (absent = the scale's default). */
+  bandConvention: Partial<Record<ScaleId, string>>;
+  remissionRule: Partial<Record<ScaleId, string>>;
+  relapseRule: Partial<Record<ScaleId, string>>;
+  timeAxis: TimeAxis;
+  /** Who is rating, prefilled at a visit and on acknowledgements. */
+  clinician: string;
+  /** Scales preselected when a visit starts. */
+  defaultScales: ScaleId[];
+  /** Warn when the last backup is older than this many days. */
+  backupReminderDays: number;
+}
+
+const initial: Preferences = {
+  bandConvention: {},
+  remissionRule: {},
+  relapseRule: {},
+  timeAxis: 'weeks',
+  clinician: '',
+  defaultScales: ['HAMD-17', 'MADRS', 'PHQ-9', 'DARS'],
+  backupReminderDays: 7,
+};
+
+export const usePreferences = create<Preferences>()(
+  persist(() => initial, {
+    name: 'trajectory-preferences',
+    version: 1,
+    migrate: (persisted) => ({ ...initial, ...(persisted as Partial<Preferences>) }),
+  }),
+);
+
+export const setPreference = <K extends keyof Preferences>(key: K, value: Preferences[K]) => {
+  usePreferences.setState({ [key]: value } as Pick<Preferences, K>);
+};
+
+export const setScaleRule = (
+  kind: 'bandConvention' | 'remissionRule' | 'relapseRule',
+  scaleId: ScaleId,
+  ruleId: string,
+) => {
+  usePreferences.setState((s) => ({ [kind]: { ...s[kind], [scaleId]: ruleId } }));
+};
+
+export const resetPreferences = () => {
+  usePreferences.setState(initial);
+};
