@@ -21,7 +21,8 @@ export interface Change {
   /** Percent improvement: the percent reduction on symptom scales, percent increase on DARS. */
   readonly percentImprovement: number | null;
   /**
-   * Share of the possible improvement achieved, x 100: (b - x) / (b - min) on symptom scales,
+   * Share of the possible improvement achieved, x 100: (b - x) / (b - min) on symptom scales
+   * (the percent reduction when the scale starts at 0, as HAMD-17, MADRS and PHQ-9 do),
    * (x - b) / (max - b) on DARS. A common axis across scales. null at the best end of a scale.
    */
   readonly improvementShare: number | null;

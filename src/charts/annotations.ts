@@ -1,0 +1,86 @@
+/** Annotation specs shared by the chart builders: severity bands, level lines, dose markers. */
+import type { Range } from '../domain/ranges';
+import type { BandConvention } from '../domain/scale-types';
+import type { BandAnnotation, EventMarker, LevelLine, TreatmentEvent } from './chart-types';
+import {
+  bandFill,
+  DOSE_EVENT,
+  INDEX_EVENT,
+  REFERENCE_LINE,
+  REMISSION_LINE,
+  RESPONSE_LINE,
+} from './chart-style';
+import { xValue, type TimeAxis } from './time-axis';
+
+/**
+ * One box per band. Bands are closed below and run up to the next band's min (as
+ * severityOf reads them), so a prorated 7.6 on HAMD-17 is drawn inside 'None' as it is
+ * classed; the label keeps the published bounds ('Mild 8–13').
+ */
+export function bandAnnotations(convention: BandConvention, range: Range): BandAnnotation[] {
+  const bands = [...convention.bands].sort((a, b) => a.min - b.min);
+  return bands.map((band, i) => {
+    const next = bands[i + 1];
+    return {
+      kind: 'band',
+      id: `band-${convention.id}-${i}`,
+      label: `${band.label} ${band.min}–${band.max}`,
+      min: band.min,
+      max: band.max,
+      yMin: Math.max(range.min, band.min),
+      yMax: next ? next.min : range.max,
+      level: band.level,
+      fill: bandFill(band.level),
+    };
+  });
+}
+
+const LINE_STYLE = {
+  remission: REMISSION_LINE,
+  response: RESPONSE_LINE,
+  reference: REFERENCE_LINE,
+} as const;
+
+export function levelLine(
+  role: LevelLine['role'],
+  y: number,
+  label: string,
+  labelAt: LevelLine['labelAt'],
+): LevelLine {
+  const style = LINE_STYLE[role];
+  return {
+    kind: 'level',
+    id: `level-${role}`,
+    role,
+    y,
+    label,
+    color: style.color,
+    width: style.width,
+    dash: style.dash,
+    labelAt,
+  };
+}
+
+/**
+ * Every treatment event, re-doses included, in date order. The index event is solid and
+ * thicker; labels step down so that weekly re-doses do not print on top of each other.
+ */
+export function eventMarkers(events: readonly TreatmentEvent[], axis: TimeAxis): EventMarker[] {
+  return [...events]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((event, i) => {
+      const style = event.isIndex ? INDEX_EVENT : DOSE_EVENT;
+      return {
+        kind: 'event',
+        id: `event-${event.id}`,
+        x: xValue(event.date, axis),
+        date: event.date,
+        label: event.isIndex ? `Index: ${event.label}` : event.label,
+        isIndex: event.isIndex,
+        color: style.color,
+        width: style.width,
+        dash: style.dash,
+        labelOffset: (i % 3) * 18,
+      };
+    });
+}

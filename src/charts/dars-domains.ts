@@ -1,0 +1,166 @@
+/**
+ * DARS domains over time, each as a percentage of its own maximum (hobbies, food/drinks and
+ * social 0–16, sensory 0–20), so domains of different length compare. Works for any scale
+ * with subscales; DARS is the one the course view draws.
+ */
+import { formatPercent, formatTotal } from '../domain/format';
+import { subscaleRange } from '../domain/ranges';
+import type { ScaleDefinition } from '../domain/scale-types';
+import type { IsoDate } from '../domain/time';
+import { conventionNote } from './conventions';
+import { eventMarkers } from './annotations';
+import type {
+  ChartModel,
+  Completeness,
+  LineSeries,
+  TableRow,
+  TimeAxisMode,
+  TreatmentEvent,
+} from './chart-types';
+import { PAPER, seriesLook } from './chart-style';
+import { axisTitle, timeOrigin, timeSinceText, xExtent, xValue, type TimeAxis } from './time-axis';
+
+/** One visit's domain scores; the shape of Score.subscales from src/domain/scoring.ts fits. */
+export interface DomainVisit {
+  readonly id: string;
+  readonly date: IsoDate;
+  readonly subscales: readonly { readonly id: string; readonly score: number | null }[];
+  readonly completeness?: Completeness | undefined;
+}
+
+export interface DarsDomainsInput {
+  readonly scale: ScaleDefinition;
+  /** Sorted by date. */
+  readonly visits: readonly DomainVisit[];
+  readonly events?: readonly TreatmentEvent[] | undefined;
+  readonly timeAxis: TimeAxisMode;
+  readonly indexDate: IsoDate | null;
+}
+
+const scoreOf = (visit: DomainVisit, id: string): number | null =>
+  visit.subscales.find((s) => s.id === id)?.score ?? null;
+
+export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
+  const { scale, visits } = input;
+  const events = input.events ?? [];
+  const origin = timeOrigin(input.indexDate, events, visits[0]?.date, visits[0]?.date);
+  const axis: TimeAxis = { mode: input.timeAxis, origin };
+  const domains = scale.subscales.map((sub) => ({ sub, range: subscaleRange(scale, sub) }));
+  const percent = (value: number | null, max: number) =>
+    value === null || max === 0 ? null : (value / max) * 100;
+  const hollow = visits.map((v) => v.completeness === 'summary' || v.completeness === 'prorated');
+
+  const datasets: LineSeries[] = domains.map(({ sub, range }, i) => {
+    const look = seriesLook(i);
+    return {
+      id: `${scale.id}-${sub.id}`,
+      label: `${sub.name} (0–${range.max})`,
+      data: visits.map((v) => ({
+        x: xValue(v.date, axis),
+        y: percent(scoreOf(v, sub.id), range.max),
+      })),
+      borderColor: look.color,
+      backgroundColor: look.color,
+      borderWidth: 2,
+      borderDash: [...look.dash],
+      showLine: true,
+      spanGaps: false,
+      pointStyle: look.shape,
+      pointRadius: 5,
+      pointHitRadius: 8,
+      pointBackgroundColor: hollow.map((h) => (h ? PAPER : look.color)),
+      pointBorderColor: look.color,
+      pointBorderWidth: 2,
+      legendOnly: false,
+    };
+  });
+
+  const markers = eventMarkers(events, axis);
+  const xs = [...visits.map((v) => xValue(v.date, axis)), ...markers.map((m) => m.x)];
+  const better =
+    scale.direction === 'higher-is-better' ? 'higher = less anhedonia' : 'higher = worse';
+
+  const pointRows = visits.map((v, i) => ({
+    date: v.date,
+    row: {
+      key: `visit-${v.id}-${i}`,
+      kind: 'point' as const,
+      cells: [
+        v.date,
+        timeSinceText(v.date, origin),
+        ...domains.map(({ sub, range }) => {
+          const score = scoreOf(v, sub.id);
+          const share = percent(score, range.max);
+          return score === null || share === null
+            ? 'not recorded'
+            : `${formatTotal(score)} / ${range.max} (${formatPercent(share)})`;
+        }),
+        v.completeness && v.completeness !== 'complete' ? v.completeness : '—',
+      ],
+    },
+  }));
+  const eventRows = events.map((e) => ({
+    date: e.date,
+    row: {
+      key: `event-${e.id}`,
+      kind: 'event' as const,
+      cells: [
+        e.date,
+        timeSinceText(e.date, origin),
+        ...domains.map(() => '—'),
+        e.isIndex ? `index event: ${e.label}` : `treatment: ${e.label}`,
+      ],
+    },
+  }));
+  const rows: TableRow[] = [...pointRows, ...eventRows]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((r) => r.row);
+
+  const lastRated = [...visits].reverse().find((v) => v.subscales.some((s) => s.score !== null));
+  const summary = lastRated
+    ? `${scale.id} domains as a percentage of each domain's maximum (${better}), ${visits.length} visits; at the last (${timeSinceText(lastRated.date, origin)}): ` +
+      domains
+        .map(({ sub, range }) => {
+          const share = percent(scoreOf(lastRated, sub.id), range.max);
+          return `${sub.name} ${share === null ? 'not recorded' : formatPercent(share)}`;
+        })
+        .join(', ') +
+      '. The data table lists every visit.'
+    : `${scale.id} domains: no domain scores recorded yet.`;
+
+  const conventions = [
+    {
+      name: 'Axis',
+      value: `each domain's score as a percentage of its own maximum (${domains.map(({ sub, range }) => `${sub.name} ${range.max}`).join(', ')}); ${better}`,
+    },
+    { name: 'Bands and response', value: `none published for ${scale.id} domains` },
+  ];
+
+  return {
+    title: `${scale.id} domains over time, % of each domain's maximum`,
+    summary,
+    datasets,
+    xAxis: { mode: input.timeAxis, title: axisTitle(axis), ...xExtent(xs, input.timeAxis) },
+    yAxis: {
+      title: `Domain score, % of the domain's maximum (${better})`,
+      min: 0,
+      max: 100,
+      stepSize: 25,
+      unit: '%',
+    },
+    annotations: markers,
+    conventions,
+    legendTitle: `Each domain against its own maximum · ${better}`,
+    table: {
+      caption: `${scale.id} domain scores by visit, as points and as a percentage of each domain's maximum`,
+      columns: [
+        'Date',
+        `Time since ${origin.kind}`,
+        ...domains.map(({ sub, range }) => `${sub.name} (0–${range.max})`),
+        'Marks',
+      ],
+      rows,
+      notes: conventions.map(conventionNote),
+    },
+  };
+}
