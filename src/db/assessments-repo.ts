@@ -1,0 +1,154 @@
+/**
+ * Assessments: one record per scale per visit, holding all item responses (or the summary)
+ * as one value. Every save is checked by the domain first (validateEntry): an entry with an
+ * out-of-range or non-integer score is never stored, draft or not.
+ *
+ * History policy. A draft is work in progress that the form may save on every keystroke,
+ * so draft saves are coalesced: the first save of a run writes a history entry and later
+ * saves move that entry's `after` on (see applyDraftSave), one entry per run instead of one
+ * per keystroke. Finalizing the visit, and every later edit of a final assessment, writes
+ * its own entry with the previous value, so a final score is never changed without a trace.
+ */
+import type { AssessmentEntry } from '../domain/assessment';
+import { getScale, isScaleId, SCALE_IDS } from '../domain/scales/registry';
+import type { ScaleDefinition } from '../domain/scale-types';
+import { validateEntry } from '../domain/validation';
+import { db } from './db';
+import { assessmentDataOf, sameData, withAssessmentKeys } from './derived';
+import { applyChanges, applyDraftSave, DRAFT_SAVE, type Change } from './history-writer';
+import { compact, parseRecord } from './input';
+import { assessmentDataSchema, entrySchema, zodProblems } from './record-schemas';
+import { refuse, refuseAll, succeed, type DbResult } from './result';
+import type { Assessment, RecordStatus, Visit } from './schema';
+import { newId, nowIso, runWrite, type WriteOptions } from './write';
+
+export interface AssessmentInput {
+  readonly visitId: string;
+  /** A ScaleId; anything else is refused. */
+  readonly scaleId: string;
+  readonly entry: AssessmentEntry;
+  /** null (or an empty string) clears it. */
+  readonly rater?: string | null;
+}
+
+/** The entry checked for shape and against the scale definition; each problem in words. */
+export function checkEntry(
+  scaleId: string,
+  entry: unknown,
+): DbResult<{ scale: ScaleDefinition; entry: AssessmentEntry }> {
+  if (!isScaleId(scaleId))
+    return refuse(`Unknown scale "${scaleId}" (this app knows ${SCALE_IDS.join(', ')}).`);
+  const scale = getScale(scaleId);
+  const shaped = entrySchema.safeParse(entry);
+  if (!shaped.success) return refuseAll(zodProblems(shaped.error, 'entry'));
+  const valid = validateEntry(scale, shaped.data);
+  if (!valid.ok) return refuseAll(valid.issues.map((issue) => issue.message));
+  return succeed({ scale, entry: shaped.data });
+}
+
+type Prepared = { visit: Visit; existing: Assessment | undefined; next: Assessment };
+
+async function prepare(input: AssessmentInput, status: RecordStatus): Promise<DbResult<Prepared>> {
+  const checked = checkEntry(input.scaleId, input.entry);
+  if (!checked.ok) return checked;
+  const { scale, entry } = checked.value;
+  const visit = await db.visits.get(input.visitId);
+  if (!visit) return refuse(`There is no visit with id ${input.visitId}.`);
+  if (visit.status !== status) {
+    return refuse(
+      status === 'draft'
+        ? `The visit of ${visit.date} is final: edit its assessments with updateFinalAssessment.`
+        : `The visit of ${visit.date} is a draft: save its assessments with saveDraftAssessment.`,
+    );
+  }
+  const existing = await db.assessments
+    .where('visitId')
+    .equals(visit.id)
+    .filter((a) => a.scaleId === scale.id)
+    .first();
+  const parsed = parseRecord(
+    assessmentDataSchema,
+    compact({
+      ...(existing ? assessmentDataOf(existing) : {}),
+      id: existing?.id ?? newId(),
+      visitId: visit.id,
+      patientId: visit.patientId,
+      date: visit.date,
+      scaleId: scale.id,
+      scaleVersion: scale.version,
+      entry,
+      rater: input.rater === undefined ? existing?.rater : input.rater,
+      status,
+      updatedAt: existing?.updatedAt ?? nowIso(),
+    }),
+  );
+  if (!parsed.ok) return parsed;
+  return succeed({ visit, existing, next: withAssessmentKeys(parsed.value) });
+}
+
+const unchanged = (p: Prepared) => p.existing !== undefined && sameData(p.existing, p.next);
+
+/**
+ * Creates or updates the draft assessment of `input.scaleId` in a draft visit (upsert by
+ * visit and scale). Incomplete entries are fine; invalid ones are refused.
+ */
+export function saveDraftAssessment(
+  input: AssessmentInput,
+  options: WriteOptions = {},
+): Promise<DbResult<Assessment>> {
+  return runWrite(async () => {
+    const prepared = await prepare(input, 'draft');
+    if (!prepared.ok) return prepared;
+    if (unchanged(prepared.value)) return succeed(prepared.value.next);
+    const next = { ...prepared.value.next, updatedAt: nowIso() };
+    await applyDraftSave(
+      { name: DRAFT_SAVE, by: options.by },
+      prepared.value.existing ?? null,
+      next,
+    );
+    return succeed(next);
+  });
+}
+
+/**
+ * Adds or edits an assessment in a final visit. Each call that changes something writes a
+ * history entry holding the previous value: call it on an explicit save, not per keystroke.
+ */
+export function updateFinalAssessment(
+  input: AssessmentInput,
+  options: WriteOptions = {},
+): Promise<DbResult<Assessment>> {
+  return runWrite(async () => {
+    const prepared = await prepare(input, 'final');
+    if (!prepared.ok) return prepared;
+    if (unchanged(prepared.value)) return succeed(prepared.value.next);
+    const { existing, visit } = prepared.value;
+    const next = { ...prepared.value.next, updatedAt: nowIso() };
+    const name = `${existing ? 'edit' : 'add'} final ${next.scaleId} of ${visit.date}`;
+    await applyChanges({ name, by: options.by }, [
+      { table: 'assessments', before: existing ?? null, after: next },
+    ]);
+    return succeed(next);
+  });
+}
+
+/** Deletes one assessment and its safety acknowledgements, in one change. */
+export function deleteAssessment(
+  id: string,
+  options: WriteOptions = {},
+): Promise<DbResult<{ records: number }>> {
+  return runWrite(async () => {
+    const existing = await db.assessments.get(id);
+    if (!existing) return refuse(`There is no assessment with id ${id}.`);
+    const acks = await db.safetyAcks.where('assessmentId').equals(id).toArray();
+    const changes: Change[] = [
+      ...acks.map((r): Change => ({ table: 'safetyAcks', before: r, after: null })),
+      { table: 'assessments', before: existing, after: null },
+    ];
+    await applyChanges(
+      { name: `delete ${existing.scaleId} of ${existing.date}`, by: options.by },
+      changes,
+    );
+    return succeed({ records: changes.length });
+  });
+}

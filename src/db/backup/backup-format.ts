@@ -1,0 +1,52 @@
+/**
+ * The backup file: one JSON object, versioned by `formatVersion`. Records are stored as the
+ * app keeps them minus derived index keys (codeKey, nameWords, flaggedItems), which import
+ * recomputes. History is not part of a backup: it is this device's audit trail, and an
+ * import writes its own history entries ('import' group) instead. A change of shape gets a
+ * new formatVersion and a reader for the old one; a file from a newer version is refused.
+ */
+import type {
+  AssessmentData,
+  IsoTimestamp,
+  PatientData,
+  SafetyAck,
+  TreatmentEvent,
+  Visit,
+} from '../schema';
+
+export const BACKUP_FORMAT = 'trajectory-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+export type BackupScope = 'all' | 'patient';
+
+export interface BackupTables {
+  readonly patients: readonly PatientData[];
+  readonly events: readonly TreatmentEvent[];
+  readonly visits: readonly Visit[];
+  readonly assessments: readonly AssessmentData[];
+  readonly safetyAcks: readonly SafetyAck[];
+}
+
+export type BackupTable = keyof BackupTables;
+
+export const BACKUP_TABLES: readonly BackupTable[] = [
+  'patients',
+  'events',
+  'visits',
+  'assessments',
+  'safetyAcks',
+];
+
+export interface Backup extends BackupTables {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly formatVersion: typeof BACKUP_FORMAT_VERSION;
+  readonly exportedAt: IsoTimestamp;
+  readonly appVersion?: string;
+  /** 'patient': exactly one patient and its records. */
+  readonly scope: BackupScope;
+}
+
+declare const checked: unique symbol;
+
+/** A backup that passed parseBackup: the only kind planImport and importBackup accept. */
+export type ValidBackup = Backup & { readonly [checked]: true };

@@ -1,0 +1,59 @@
+/**
+ * Importing a checked backup: everything in ONE transaction (strict durability, db.ts), or
+ * nothing. Conflicting patients are skipped or replaced as the caller chose after showing
+ * planImport's conflicts. All writes form one history group ('import'), so one undo takes
+ * the whole import back.
+ */
+import { applyChanges, type Change } from '../history-writer';
+import { succeed, type DbResult } from '../result';
+import { runWrite, type WriteOptions } from '../write';
+import type { ValidBackup } from './backup-format';
+import { diffRows, planPatients, storedRows } from './plan-import';
+
+export interface ImportOptions extends WriteOptions {
+  readonly onConflict: 'skip' | 'replace';
+}
+
+export interface ImportSummary {
+  /** Codes of patients added. */
+  readonly added: readonly string[];
+  /** Codes of patients whose stored records were replaced by the file's. */
+  readonly replaced: readonly string[];
+  /** Codes of conflicting patients left as stored. */
+  readonly skipped: readonly string[];
+  /** Records created, changed or deleted. */
+  readonly changes: number;
+  /** The history group of the import (null when nothing changed): undo it to take the import back. */
+  readonly groupId: string | null;
+}
+
+export function importBackup(
+  backup: ValidBackup,
+  options: ImportOptions,
+): Promise<DbResult<ImportSummary>> {
+  return runWrite(async () => {
+    const planned = await planPatients(backup);
+    const added = planned.filter((p) => !p.conflict);
+    const conflicting = planned.filter((p) => p.conflict);
+    const replace = options.onConflict === 'replace' ? conflicting : [];
+    const changes: Change[] = added.flatMap((p) => diffRows([], p.rows));
+    if (replace.length) {
+      const stored = await storedRows(replace.flatMap((p) => p.conflict?.existingIds ?? []));
+      changes.push(
+        ...diffRows(
+          stored,
+          replace.flatMap((p) => p.rows),
+        ),
+      );
+    }
+    const name = `import backup of ${backup.exportedAt.slice(0, 10)}`;
+    const groupId = changes.length ? await applyChanges({ name, by: options.by }, changes) : null;
+    return succeed({
+      added: added.map((p) => p.patient.code),
+      replaced: replace.map((p) => p.patient.code),
+      skipped: options.onConflict === 'skip' ? conflicting.map((p) => p.patient.code) : [],
+      changes: changes.length,
+      groupId,
+    });
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * Reading a backup file. Everything is checked before anything could be written: JSON
+ * syntax, format and version, the shape of every record, the references between records
+ * and every score (by the domain). The answer is the checked backup, or every problem, each
+ * naming where it is: "assessments[3].entry.responses[2]: HAMD-17 item 3 must be between
+ * 0 and 4 (got 7)."
+ */
+import { z } from 'zod';
+import {
+  assessmentDataSchema,
+  eventSchema,
+  patientDataSchema,
+  safetyAckSchema,
+  timestampSchema,
+  visitSchema,
+  zodProblems,
+} from '../record-schemas';
+import { refuseAll, succeed, type DbResult } from '../result';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  type Backup,
+  type BackupTable,
+  type ValidBackup,
+} from './backup-format';
+import { checkBackup, type Placed, type PlacedTables, type SeenIds } from './check-backup';
+import { describeJsonError } from './json-error';
+
+/** More than this many problems are summed up in one last line. */
+export const MAX_PROBLEMS = 200;
+
+const headerSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: timestampSchema,
+  appVersion: z.string().max(100).exactOptional(),
+  scope: z.enum(['all', 'patient']),
+  patients: z.array(z.unknown()),
+  events: z.array(z.unknown()),
+  visits: z.array(z.unknown()),
+  assessments: z.array(z.unknown()),
+  safetyAcks: z.array(z.unknown()),
+});
+
+const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
+
+const kindOf = (value: unknown) =>
+  Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+
+/** Format and version first: a file from a newer app is refused before its records are read. */
+function checkEnvelope(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return `The file is not a Trajectory backup: it holds ${kindOf(data)}, not a JSON object.`;
+  }
+  const { format, formatVersion } = data as { format?: unknown; formatVersion?: unknown };
+  if (format !== BACKUP_FORMAT) {
+    return `The file is not a Trajectory backup: format is ${show(format)} (expected "${BACKUP_FORMAT}").`;
+  }
+  if (typeof formatVersion !== 'number' || !Number.isInteger(formatVersion)) {
+    return `formatVersion must be a whole number (got ${show(formatVersion)}).`;
+  }
+  if (formatVersion > BACKUP_FORMAT_VERSION) {
+    return `formatVersion ${formatVersion} is newer than this app understands (${BACKUP_FORMAT_VERSION}): update the app, then import the file again.`;
+  }
+  if (formatVersion < BACKUP_FORMAT_VERSION) {
+    return `formatVersion ${formatVersion} is not a version this app knows (it reads ${BACKUP_FORMAT_VERSION}).`;
+  }
+  return null;
+}
+
+function idOf(row: unknown): string | null {
+  const id = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+function placeRows<T>(
+  table: BackupTable,
+  schema: z.ZodType<T>,
+  rows: readonly unknown[],
+  problems: string[],
+): { placed: Placed<T>[]; seen: Set<string> } {
+  const placed: Placed<T>[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, at) => {
+    const id = idOf(row);
+    if (id !== null) seen.add(id);
+    const parsed = schema.safeParse(row);
+    if (parsed.success) placed.push({ at, record: parsed.data });
+    else problems.push(...zodProblems(parsed.error, `${table}[${at}]`));
+  });
+  return { placed, seen };
+}
+
+function capped(problems: readonly string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return [...problems];
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    `… and ${problems.length - MAX_PROBLEMS} more problems.`,
+  ];
+}
+
+export function parseBackup(text: string): DbResult<ValidBackup> {
+  let data: unknown;
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    return refuseAll([describeJsonError(error, body)]);
+  }
+  const envelope = checkEnvelope(data);
+  if (envelope) return refuseAll([envelope]);
+  const header = headerSchema.safeParse(data);
+  if (!header.success) return refuseAll(capped(zodProblems(header.error)), 'problem');
+  const problems: string[] = [];
+  const patients = placeRows('patients', patientDataSchema, header.data.patients, problems);
+  const events = placeRows('events', eventSchema, header.data.events, problems);
+  const visits = placeRows('visits', visitSchema, header.data.visits, problems);
+  const assessments = placeRows(
+    'assessments',
+    assessmentDataSchema,
+    header.data.assessments,
+    problems,
+  );
+  const safetyAcks = placeRows('safetyAcks', safetyAckSchema, header.data.safetyAcks, problems);
+  const tables: PlacedTables = {
+    patients: patients.placed,
+    events: events.placed,
+    visits: visits.placed,
+    assessments: assessments.placed,
+    safetyAcks: safetyAcks.placed,
+  };
+  const seen: SeenIds = {
+    patients: patients.seen,
+    events: events.seen,
+    visits: visits.seen,
+    assessments: assessments.seen,
+    safetyAcks: safetyAcks.seen,
+  };
+  problems.push(...checkBackup(tables, seen));
+  if (header.data.scope === 'patient' && header.data.patients.length !== 1) {
+    problems.push(`scope: "patient" but the file holds ${header.data.patients.length} patients`);
+  }
+  if (problems.length) return refuseAll(capped(problems));
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    exportedAt: header.data.exportedAt,
+    ...(header.data.appVersion === undefined ? {} : { appVersion: header.data.appVersion }),
+    scope: header.data.scope,
+    patients: patients.placed.map((p) => p.record),
+    events: events.placed.map((p) => p.record),
+    visits: visits.placed.map((p) => p.record),
+    assessments: assessments.placed.map((p) => p.record),
+    safetyAcks: safetyAcks.placed.map((p) => p.record),
+  };
+  // The one place a backup becomes a ValidBackup: every check above has passed.
+  return succeed(backup as ValidBackup);
+}

@@ -1,0 +1,43 @@
+/**
+ * The one typed database. The singleton `db` is what the app uses; tests and tools open
+ * fresh databases with `createTrajectoryDb(name)`. Code outside src/db never imports this
+ * file: it reads through hooks.ts and writes through the repositories.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import { declareVersions } from './versions';
+import type {
+  Assessment,
+  HistoryEntry,
+  MetaRecord,
+  Patient,
+  SafetyAck,
+  TreatmentEvent,
+  Visit,
+} from './schema';
+
+export class TrajectoryDb extends Dexie {
+  // Ids are made by the app, so inserts carry them (third type argument = the record itself).
+  patients!: EntityTable<Patient, 'id', Patient>;
+  events!: EntityTable<TreatmentEvent, 'id', TreatmentEvent>;
+  visits!: EntityTable<Visit, 'id', Visit>;
+  assessments!: EntityTable<Assessment, 'id', Assessment>;
+  safetyAcks!: EntityTable<SafetyAck, 'id', SafetyAck>;
+  /** Auto-increment id: inserted without one. */
+  history!: EntityTable<HistoryEntry, 'id'>;
+  meta!: EntityTable<MetaRecord, 'key', MetaRecord>;
+
+  constructor(name: string) {
+    // Chrome defaults to 'relaxed' durability since v121: a power cut could lose the last
+    // committed transaction. Clinical writes are few and small, so every transaction is strict.
+    super(name, { chromeTransactionDurability: 'strict' });
+    declareVersions(this);
+  }
+}
+
+export const DATABASE_NAME = 'trajectory';
+
+export function createTrajectoryDb(name: string): TrajectoryDb {
+  return new TrajectoryDb(name);
+}
+
+export const db = createTrajectoryDb(DATABASE_NAME);

@@ -1,0 +1,78 @@
+/**
+ * Index keys the database derives from the data. They are recomputed on every write, on
+ * import and by migrations, and stripped from backups, so they can never disagree with the
+ * data they come from.
+ */
+import type { AssessmentEntry } from '../domain/assessment';
+import type { ScaleId } from '../domain/scale-types';
+import { getScale } from '../domain/scales/registry';
+import { safetyChecks } from '../domain/safety';
+import { scoreEntry } from '../domain/scoring';
+import type { Assessment, AssessmentData, Patient, PatientData } from './schema';
+
+/** Codes are unique ignoring case and surrounding spaces: 'DEZ-001' and ' dez-001' clash. */
+export function codeKeyOf(code: string): string {
+  return code.trim().normalize('NFC').toLowerCase();
+}
+
+/** Search keys of a name: the whole name and each word, lower-cased ('hui wang', 'hui', 'wang'). */
+export function nameWordsOf(name: string | undefined): string[] {
+  if (name === undefined) return [];
+  const whole = name.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  if (!whole) return [];
+  const words = whole.split(/[\s\-–,;/]+/).filter((w) => w.length > 0);
+  return [...new Set([whole, ...words])];
+}
+
+/** Items whose safety rule is met: [9] for a PHQ-9 with item 9 >= 1. Invalid entries: none. */
+export function flaggedItemsOf(scaleId: ScaleId, entry: AssessmentEntry): number[] {
+  const scale = getScale(scaleId);
+  const scored = scoreEntry(scale, entry);
+  if (!scored.ok) return [];
+  return safetyChecks(scale, scored.score)
+    .filter((check) => check.status === 'flagged')
+    .map((check) => check.rule.item);
+}
+
+export function withPatientKeys(data: PatientData): Patient {
+  return { ...data, codeKey: codeKeyOf(data.code), nameWords: nameWordsOf(data.name) };
+}
+
+export function withAssessmentKeys(data: AssessmentData): Assessment {
+  return { ...data, flaggedItems: flaggedItemsOf(data.scaleId, data.entry) };
+}
+
+/** A copy of `record` without `keys`. */
+export function omitKeys<T extends object, K extends keyof T & string>(
+  record: T,
+  keys: readonly K[],
+): Omit<T, K> {
+  const drop = new Set<string>(keys);
+  const entries = Object.entries(record as Record<string, unknown>).filter(
+    ([key]) => !drop.has(key),
+  );
+  return Object.fromEntries(entries) as Omit<T, K>;
+}
+
+export function patientDataOf(patient: Patient): PatientData {
+  return omitKeys(patient, ['codeKey', 'nameWords']);
+}
+
+export function assessmentDataOf(assessment: Assessment): AssessmentData {
+  return omitKeys(assessment, ['flaggedItems']);
+}
+
+/** JSON with object keys sorted: equal for records that hold the same data. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return Object.fromEntries(entries);
+  });
+}
+
+export function sameData(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

@@ -1,0 +1,167 @@
+/**
+ * The only place that writes clinical records: each change is written together with its
+ * history entry, so nothing changes without a trace. Call inside runWrite.
+ */
+import { db } from './db';
+import { nowIso, newId } from './write';
+import type {
+  Assessment,
+  ClinicalTable,
+  HistoryAction,
+  HistoryEntry,
+  Patient,
+  RecordMap,
+  SafetyAck,
+  TreatmentEvent,
+  Visit,
+} from './schema';
+
+/** One record's change: before null = created, after null = deleted. */
+export type Change = {
+  [K in ClinicalTable]: {
+    readonly table: K;
+    readonly before: RecordMap[K] | null;
+    readonly after: RecordMap[K] | null;
+  };
+}[ClinicalTable];
+
+export interface Operation {
+  /** What the user did, in words ('edit patient'). */
+  readonly name: string;
+  readonly by?: string | undefined;
+  /** Set by undo: the group being undone. */
+  readonly undoOf?: string;
+}
+
+/** The operation name of draft saves, which are coalesced (see saveDraftAssessment). */
+export const DRAFT_SAVE = 'save draft assessment';
+
+export function recordOf(change: Change): RecordMap[ClinicalTable] {
+  const record = change.after ?? change.before;
+  if (!record)
+    throw new Error(`A change of ${change.table} has neither a before nor an after value`);
+  return record;
+}
+
+export function patientIdOf(change: Change): string {
+  switch (change.table) {
+    case 'patients':
+      return recordOf(change).id;
+    default:
+      return (change.after ?? change.before ?? { patientId: '' }).patientId;
+  }
+}
+
+const actionOf = (change: Change, undo: boolean): HistoryAction =>
+  undo ? 'undo' : change.before === null ? 'create' : change.after === null ? 'delete' : 'update';
+
+type Buckets = {
+  patients: Patient[];
+  events: TreatmentEvent[];
+  visits: Visit[];
+  assessments: Assessment[];
+  safetyAcks: SafetyAck[];
+};
+
+function bucketPuts(changes: readonly Change[]): Buckets {
+  const puts: Buckets = { patients: [], events: [], visits: [], assessments: [], safetyAcks: [] };
+  for (const change of changes) {
+    switch (change.table) {
+      case 'patients':
+        if (change.after) puts.patients.push(change.after);
+        break;
+      case 'events':
+        if (change.after) puts.events.push(change.after);
+        break;
+      case 'visits':
+        if (change.after) puts.visits.push(change.after);
+        break;
+      case 'assessments':
+        if (change.after) puts.assessments.push(change.after);
+        break;
+      case 'safetyAcks':
+        if (change.after) puts.safetyAcks.push(change.after);
+        break;
+    }
+  }
+  return puts;
+}
+
+/**
+ * Writes the changes and one history entry each, as one group. Deletes go first, so a
+ * record can take over a unique patient code that a deleted one held. Returns the group id.
+ */
+export async function applyChanges(
+  operation: Operation,
+  changes: readonly Change[],
+  options: { readonly undo?: boolean } = {},
+): Promise<string> {
+  const groupId = newId();
+  const at = nowIso();
+  const deletes: Record<ClinicalTable, string[]> = {
+    patients: [],
+    events: [],
+    visits: [],
+    assessments: [],
+    safetyAcks: [],
+  };
+  for (const change of changes) {
+    if (change.after === null) deletes[change.table].push(recordOf(change).id);
+  }
+  await Promise.all([
+    db.patients.bulkDelete(deletes.patients),
+    db.events.bulkDelete(deletes.events),
+    db.visits.bulkDelete(deletes.visits),
+    db.assessments.bulkDelete(deletes.assessments),
+    db.safetyAcks.bulkDelete(deletes.safetyAcks),
+  ]);
+  const puts = bucketPuts(changes);
+  await Promise.all([
+    db.patients.bulkPut(puts.patients),
+    db.events.bulkPut(puts.events),
+    db.visits.bulkPut(puts.visits),
+    db.assessments.bulkPut(puts.assessments),
+    db.safetyAcks.bulkPut(puts.safetyAcks),
+  ]);
+  const undo = options.undo ?? false;
+  const entries = changes.map((change): Omit<HistoryEntry, 'id'> => ({
+    ...change,
+    recordId: recordOf(change).id,
+    patientId: patientIdOf(change),
+    action: actionOf(change, undo),
+    at,
+    groupId,
+    operation: operation.name,
+    ...(operation.by === undefined ? {} : { by: operation.by }),
+    ...(operation.undoOf === undefined ? {} : { undoOf: operation.undoOf }),
+  }));
+  await db.history.bulkAdd(entries);
+  return groupId;
+}
+
+/**
+ * A draft save: written with history like any change, except that repeated saves of the
+ * same draft are folded into its latest draft-save entry (its `after` and `at` move on)
+ * instead of adding one entry per keystroke. The entry keeps the value from before the
+ * first save of the run, so undo still restores it, and it always equals the stored draft,
+ * so the "unchanged since" check of undo holds.
+ */
+export async function applyDraftSave(
+  operation: Operation,
+  before: Assessment | null,
+  after: Assessment,
+): Promise<void> {
+  const latest = await db.history.where('recordId').equals(after.id).last();
+  const foldable =
+    latest !== undefined &&
+    latest.table === 'assessments' &&
+    latest.operation === DRAFT_SAVE &&
+    latest.after?.status === 'draft' &&
+    (latest.by ?? null) === (operation.by ?? null);
+  if (!foldable) {
+    await applyChanges(operation, [{ table: 'assessments', before, after }]);
+    return;
+  }
+  await db.assessments.put(after);
+  await db.history.update(latest.id, { after, at: nowIso() });
+}

@@ -1,0 +1,59 @@
+/**
+ * The reads the UI makes, live: each hook re-renders its component when the data it read
+ * changes (useLiveQuery), and is scoped to indexed ranges so that unrelated writes wake
+ * nothing. `undefined` means "still loading". Writes go through the repository functions.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listHistory, type HistoryFilter } from './history-repo';
+import { getMeta } from './meta-repo';
+import {
+  getPatientRecord,
+  listPatients,
+  type PatientList,
+  type PatientRecord,
+} from './patient-queries';
+import { listOpenSafetyFlags, type SafetyFlag } from './safety-repo';
+import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
+import { getDraftVisit } from './visits-repo';
+
+/** Patients whose code or name starts with `search`, at most `limit`. */
+export function usePatientList(search: string, limit = 100): PatientList | undefined {
+  return useLiveQuery(() => listPatients(search, limit), [search, limit]);
+}
+
+/** One patient's full record; null when there is no such patient. */
+export function usePatientRecord(patientId: string | undefined): PatientRecord | null | undefined {
+  return useLiveQuery(
+    () => (patientId === undefined ? null : getPatientRecord(patientId)),
+    [patientId],
+  );
+}
+
+/** History of one record or one patient, newest first. */
+export function useHistory(
+  filter: HistoryFilter,
+  limit = 200,
+): readonly HistoryEntry[] | undefined {
+  // Depend on the id, not the object, so a new filter object with the same id does not re-query.
+  const recordId = 'recordId' in filter ? filter.recordId : null;
+  const patientId = 'patientId' in filter ? filter.patientId : null;
+  return useLiveQuery(
+    () => listHistory(recordId === null ? { patientId: patientId ?? '' } : { recordId }, limit),
+    [recordId, patientId, limit],
+  );
+}
+
+/** Open safety flags of one patient, or of every patient when no id is given. */
+export function useOpenSafetyFlags(patientId?: string): readonly SafetyFlag[] | undefined {
+  return useLiveQuery(() => listOpenSafetyFlags(patientId), [patientId]);
+}
+
+/** The patient's draft visit; null when none is open. */
+export function useDraftVisit(patientId: string): Visit | null | undefined {
+  return useLiveQuery(() => getDraftVisit(patientId), [patientId]);
+}
+
+/** A setting or bookkeeping value; null when never set. */
+export function useMeta<K extends MetaKey>(key: K): MetaValues[K] | null | undefined {
+  return useLiveQuery(() => getMeta(key), [key]);
+}

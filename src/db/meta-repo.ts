@@ -1,0 +1,16 @@
+/** Settings and bookkeeping (key/value). Not clinical data, so no history. */
+import { db } from './db';
+import type { MetaKey, MetaValues } from './schema';
+
+/** Keys the app may set; the migration log is written by upgrades only. */
+export type SettingKey = Exclude<MetaKey, 'migrationLog'>;
+
+export async function getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | null> {
+  const row = await db.meta.get(key);
+  // Rows are written only through setMeta and upgrades, keyed by their own key.
+  return row ? (row.value as MetaValues[K]) : null;
+}
+
+export async function setMeta<K extends SettingKey>(key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}

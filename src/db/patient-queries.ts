@@ -1,0 +1,97 @@
+/** The reads the patient screens need. All go through indexes and stop at a limit. */
+import { SCALE_IDS } from '../domain/scales/registry';
+import { db } from './db';
+import { codeKeyOf } from './derived';
+import { readPatientBundle } from './patient-bundle';
+import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from './schema';
+import { runRead } from './write';
+
+export interface PatientList {
+  /** Sorted by code. */
+  readonly patients: readonly Patient[];
+  /** More patients match than `limit`: ask the user to type more. */
+  readonly truncated: boolean;
+  /** All patients in the database. */
+  readonly patientCount: number;
+}
+
+/**
+ * Patients whose code, whole name or a word of the name starts with `search` (ignoring case
+ * and surrounding spaces); all patients when it is empty. Prefix matches on the codeKey and
+ * nameWords indexes, so thousands of patients cost no more than the `limit` shown.
+ */
+export function listPatients(search = '', limit = 100): Promise<PatientList> {
+  return runRead(async () => {
+    const query = codeKeyOf(search);
+    const patientCount = await db.patients.count();
+    if (!query) {
+      const patients = await db.patients
+        .orderBy('codeKey')
+        .limit(limit + 1)
+        .toArray();
+      return {
+        patients: patients.slice(0, limit),
+        truncated: patients.length > limit,
+        patientCount,
+      };
+    }
+    const [byCode, byName] = await Promise.all([
+      db.patients
+        .where('codeKey')
+        .startsWith(query)
+        .limit(limit + 1)
+        .toArray(),
+      db.patients
+        .where('nameWords')
+        .startsWith(query)
+        .distinct()
+        .limit(limit + 1)
+        .toArray(),
+    ]);
+    const found = new Map<string, Patient>();
+    for (const p of [...byCode, ...byName]) found.set(p.id, p);
+    const patients = [...found.values()].sort((a, b) => a.codeKey.localeCompare(b.codeKey));
+    return { patients: patients.slice(0, limit), truncated: patients.length > limit, patientCount };
+  });
+}
+
+export function getPatient(id: string): Promise<Patient | undefined> {
+  return db.patients.get(id);
+}
+
+export function findPatientByCode(code: string): Promise<Patient | undefined> {
+  return db.patients.where('codeKey').equals(codeKeyOf(code)).first();
+}
+
+export interface PatientRecord {
+  readonly patient: Patient;
+  /** By date. */
+  readonly events: readonly TreatmentEvent[];
+  readonly indexEvent: TreatmentEvent | null;
+  /** By date. */
+  readonly visits: readonly Visit[];
+  /** By date, then in the order scales are offered (HAMD-17, MADRS, PHQ-9, DARS, CGI). */
+  readonly assessments: readonly Assessment[];
+  readonly safetyAcks: readonly SafetyAck[];
+}
+
+const scaleOrder = (a: Assessment) => SCALE_IDS.indexOf(a.scaleId);
+
+/** Everything recorded for one patient, read in one transaction; null if there is none. */
+export function getPatientRecord(patientId: string): Promise<PatientRecord | null> {
+  return runRead(async () => {
+    const bundle = await readPatientBundle(patientId);
+    if (!bundle.patient) return null;
+    const assessments = [...bundle.assessments].sort(
+      (a, b) => a.date.localeCompare(b.date) || scaleOrder(a) - scaleOrder(b),
+    );
+    return {
+      patient: bundle.patient,
+      events: bundle.events,
+      indexEvent: bundle.events.find((e) => e.isIndex) ?? null,
+      visits: bundle.visits,
+      assessments,
+      safetyAcks: bundle.safetyAcks,
+    };
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * The records the database keeps. Keys are string UUIDs made on the device
+ * (`crypto.randomUUID()`): a primary key can never be changed by a later schema version, so
+ * they are final from the first version on. Clinical dates are ISO calendar dates
+ * ('YYYY-MM-DD'); createdAt/updatedAt and other instants are ISO timestamps.
+ *
+ * Each record type comes as `…Data` (what a backup file carries) and, where the database
+ * adds index keys derived from the data, as the stored record. Derived keys are recomputed on
+ * every write and on import, so a backup never has to carry them.
+ */
+import type { AssessmentEntry } from '../domain/assessment';
+import type { ScaleId } from '../domain/scale-types';
+import type { IsoDate } from '../domain/time';
+
+/** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
+export type IsoTimestamp = string;
+
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+
+export interface PatientData {
+  readonly id: string;
+  /** Pseudonymous code the clinic chooses; unique ignoring case. */
+  readonly code: string;
+  readonly name?: string;
+  readonly birthYear?: number;
+  readonly sex?: Sex;
+  readonly diagnosis?: string;
+  readonly notes?: string;
+  readonly createdAt: IsoTimestamp;
+  readonly updatedAt: IsoTimestamp;
+}
+
+export interface Patient extends PatientData {
+  /** `code` trimmed and lower-cased: the unique index that makes codes case-insensitive. */
+  readonly codeKey: string;
+  /** Lower-case words of the name, for prefix search (multi-entry index). */
+  readonly nameWords: readonly string[];
+}
+
+export type EventKind =
+  | 'single-dose'
+  | 'medication-start'
+  | 'medication-change'
+  | 'medication-stop'
+  | 'procedure'
+  | 'note';
+
+export interface TreatmentEvent {
+  readonly id: string;
+  readonly patientId: string;
+  readonly date: IsoDate;
+  readonly kind: EventKind;
+  /** What a clinician reads on the chart: 'dezocine', 'rhinoplasty'. */
+  readonly label: string;
+  readonly drug?: string;
+  readonly dose?: number;
+  /** 'mg', 'mg/kg', ... */
+  readonly unit?: string;
+  /** 'IV', 'oral', ... */
+  readonly route?: string;
+  /** Free text such as '5 mg total'. */
+  readonly totalDose?: string;
+  readonly details?: string;
+  /** The event time is counted from. At most one per patient (enforced by the repository). */
+  readonly isIndex: boolean;
+  /** Last day of an event that spans days (a procedure, a course of medication). */
+  readonly endDate?: IsoDate;
+}
+
+export type RecordStatus = 'draft' | 'final';
+
+export interface Visit {
+  readonly id: string;
+  readonly patientId: string;
+  readonly date: IsoDate;
+  readonly notes?: string;
+  readonly status: RecordStatus;
+  readonly createdAt: IsoTimestamp;
+  readonly updatedAt: IsoTimestamp;
+  readonly finalizedAt?: IsoTimestamp;
+}
+
+export interface AssessmentData {
+  readonly id: string;
+  readonly visitId: string;
+  readonly patientId: string;
+  /** Copy of the visit's date, kept in step by the repository, for per-patient date queries. */
+  readonly date: IsoDate;
+  readonly scaleId: ScaleId;
+  /** The scale definition's `version` string when the entry was made. */
+  readonly scaleVersion: string;
+  /** All item responses (or the summary) as one value: one record per assessment. */
+  readonly entry: AssessmentEntry;
+  readonly rater?: string;
+  /** Always the status of its visit. */
+  readonly status: RecordStatus;
+  readonly updatedAt: IsoTimestamp;
+}
+
+export interface Assessment extends AssessmentData {
+  /**
+   * Item numbers whose safety rule (src/domain/safety.ts) is met by this entry: a cache of the
+   * domain rule, recomputed on every save, indexed so that open flags of all patients are
+   * found without reading every assessment. A change of a safety rule needs a schema version
+   * whose upgrade recomputes it.
+   */
+  readonly flaggedItems: readonly number[];
+}
+
+export interface SafetyAck {
+  readonly id: string;
+  readonly patientId: string;
+  readonly assessmentId: string;
+  readonly scaleId: ScaleId;
+  readonly item: number;
+  /** The item value acknowledged. A later different value opens the flag again. */
+  readonly value: number;
+  readonly acknowledgedBy: string;
+  readonly acknowledgedAt: IsoTimestamp;
+  readonly note?: string;
+}
+
+/** The tables whose every change is kept in history. */
+export type ClinicalTable = 'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks';
+
+export const CLINICAL_TABLES: readonly ClinicalTable[] = [
+  'patients',
+  'events',
+  'visits',
+  'assessments',
+  'safetyAcks',
+];
+
+export interface RecordMap {
+  patients: Patient;
+  events: TreatmentEvent;
+  visits: Visit;
+  assessments: Assessment;
+  safetyAcks: SafetyAck;
+}
+
+export type ClinicalRecord = RecordMap[ClinicalTable];
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'undo';
+
+interface HistoryBase {
+  /** Auto-increment: gives the exact order of changes, even within one millisecond. */
+  readonly id: number;
+  readonly recordId: string;
+  readonly patientId: string;
+  readonly action: HistoryAction;
+  readonly at: IsoTimestamp;
+  readonly by?: string;
+  /** Every entry written by one user action shares it; undo works on the whole group. */
+  readonly groupId: string;
+  /** What the user did, in words: 'edit patient', 'finalize visit', 'import', ... */
+  readonly operation: string;
+  /** On 'undo' entries: the group that was undone. */
+  readonly undoOf?: string;
+}
+
+/** One change of one record: the value before (null = did not exist) and after (null = gone). */
+export type HistoryEntry = {
+  [K in ClinicalTable]: HistoryBase & {
+    readonly table: K;
+    readonly before: RecordMap[K] | null;
+    readonly after: RecordMap[K] | null;
+  };
+}[ClinicalTable];
+
+export interface MigrationLogEntry {
+  readonly version: number;
+  readonly step: string;
+  readonly at: IsoTimestamp;
+  /** What the step changed, e.g. '2 patient codes renamed'. */
+  readonly summary: string;
+}
+
+/** Settings and bookkeeping, one row per key. */
+export interface MetaValues {
+  /** When the whole database was last exported to a backup file. */
+  lastExportAt: IsoTimestamp;
+  /** The line printed at the top of reports. */
+  clinicHeader: string;
+  /** Every migration step that ran on this device. */
+  migrationLog: readonly MigrationLogEntry[];
+}
+
+export type MetaKey = keyof MetaValues;
+
+export type MetaRecord = {
+  [K in MetaKey]: { readonly key: K; readonly value: MetaValues[K] };
+}[MetaKey];

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, MIGRATION_STEPS, SCHEMA_VERSIONS } from './versions';
+
+/**
+ * Every shipped version, exactly as shipped. Versions are append-only: if this test fails
+ * because a shipped entry changed, undo that change and add a new version instead.
+ */
+const SHIPPED: readonly {
+  version: number;
+  stores: Record<string, string | null>;
+  steps: string[];
+}[] = [
+  {
+    version: 1,
+    stores: {
+      patients: 'id, &code, name',
+      events: 'id, [patientId+date]',
+      visits: 'id, [patientId+date]',
+      assessments: 'id, visitId, [patientId+date], [patientId+scaleId]',
+      safetyAcks: 'id, patientId, assessmentId',
+      history: '++id, recordId, patientId, at, groupId',
+      meta: 'key',
+    },
+    steps: [],
+  },
+  {
+    version: 2,
+    stores: {
+      patients: 'id, &codeKey, *nameWords',
+      assessments: 'id, visitId, [patientId+date], [patientId+scaleId], *flaggedItems',
+    },
+    steps: ['v2-patient-code-keys', 'v2-assessment-safety-index'],
+  },
+];
+
+describe('schema versions', () => {
+  it('keeps every shipped version unchanged', () => {
+    const declared = SCHEMA_VERSIONS.slice(0, SHIPPED.length).map((v) => ({
+      version: v.version,
+      stores: v.stores,
+      steps: v.steps.map((s) => s.name),
+    }));
+    expect(declared).toEqual(SHIPPED);
+  });
+
+  it('numbers versions 1, 2, 3, … with no gap or reordering', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+    expect(CURRENT_SCHEMA_VERSION).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+  });
+
+  it('gives every step a unique name and the version it belongs to', () => {
+    const names = MIGRATION_STEPS.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const v of SCHEMA_VERSIONS)
+      for (const step of v.steps) expect(step.version).toBe(v.version);
+  });
+
+  it('never changes a primary key (IndexedDB cannot, Dexie UpgradeError)', () => {
+    const primary = new Map<string, string>();
+    for (const v of SCHEMA_VERSIONS) {
+      for (const [table, spec] of Object.entries(v.stores)) {
+        if (spec === null) continue;
+        const key = spec.split(',')[0]?.trim() ?? '';
+        const earlier = primary.get(table);
+        if (earlier !== undefined) expect(`${table}: ${key}`).toBe(`${table}: ${earlier}`);
+        primary.set(table, key);
+      }
+    }
+  });
+});

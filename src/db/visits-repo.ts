@@ -1,0 +1,146 @@
+/**
+ * Visits. A visit starts as a draft (its assessments are drafts too); finalizing marks the
+ * visit and all its assessments final in one change. A patient has at most one draft visit
+ * and at most one visit per date.
+ */
+import { db } from './db';
+import { sameData } from './derived';
+import { applyChanges, type Change } from './history-writer';
+import { compact, parseRecord } from './input';
+import { patientRange } from './patient-bundle';
+import { visitSchema } from './record-schemas';
+import { refuse, succeed, type DbResult } from './result';
+import type { Visit } from './schema';
+import { newId, nowIso, runWrite, type WriteOptions } from './write';
+
+export interface VisitInput {
+  readonly patientId: string;
+  readonly date: string;
+  readonly notes?: string;
+}
+
+export interface VisitChanges {
+  readonly date?: string;
+  /** null (or an empty string) clears the notes. */
+  readonly notes?: string | null;
+}
+
+function visitsOf(patientId: string): Promise<Visit[]> {
+  const [from, to] = patientRange(patientId);
+  return db.visits.where('[patientId+date]').between(from, to, true, true).toArray();
+}
+
+/** The patient's draft visit, if one is open. */
+export async function getDraftVisit(patientId: string): Promise<Visit | null> {
+  return (await visitsOf(patientId)).find((v) => v.status === 'draft') ?? null;
+}
+
+export function createVisit(
+  input: VisitInput,
+  options: WriteOptions = {},
+): Promise<DbResult<Visit>> {
+  return runWrite(async () => {
+    const patient = await db.patients.get(input.patientId);
+    if (!patient) return refuse(`There is no patient with id ${input.patientId}.`);
+    const now = nowIso();
+    const parsed = parseRecord(
+      visitSchema,
+      compact({ ...input, id: newId(), status: 'draft', createdAt: now, updatedAt: now }),
+    );
+    if (!parsed.ok) return parsed;
+    const visit = parsed.value;
+    const visits = await visitsOf(visit.patientId);
+    const draft = visits.find((v) => v.status === 'draft');
+    if (draft) {
+      return refuse(
+        `${patient.code} already has a draft visit (${draft.date}): finish or delete it first.`,
+      );
+    }
+    if (visits.some((v) => v.date === visit.date)) {
+      return refuse(`${patient.code} already has a visit on ${visit.date}.`);
+    }
+    await applyChanges({ name: `start visit ${visit.date}`, by: options.by }, [
+      { table: 'visits', before: null, after: visit },
+    ]);
+    return succeed(visit);
+  });
+}
+
+/** Changes date or notes. A new date is copied to the visit's assessments. */
+export function updateVisit(
+  id: string,
+  changes: VisitChanges,
+  options: WriteOptions = {},
+): Promise<DbResult<Visit>> {
+  return runWrite(async () => {
+    const existing = await db.visits.get(id);
+    if (!existing) return refuse(`There is no visit with id ${id}.`);
+    const merged = compact({ ...existing, ...changes });
+    if (sameData(merged, existing)) return succeed(existing);
+    const parsed = parseRecord(visitSchema, { ...merged, updatedAt: nowIso() });
+    if (!parsed.ok) return parsed;
+    const visit = parsed.value;
+    if (visit.date !== existing.date) {
+      const clash = (await visitsOf(visit.patientId)).some(
+        (v) => v.id !== id && v.date === visit.date,
+      );
+      if (clash) return refuse(`This patient already has a visit on ${visit.date}.`);
+    }
+    await applyChanges({ name: `edit visit ${visit.date}`, by: options.by }, [
+      { table: 'visits', before: existing, after: visit },
+    ]);
+    // The assessments' date is a copy kept for indexed queries, not a clinical change of
+    // the assessment: it follows the visit without history entries of its own.
+    if (visit.date !== existing.date) {
+      await db.assessments.where('visitId').equals(id).modify({ date: visit.date });
+    }
+    return succeed(visit);
+  });
+}
+
+/** Marks the visit and every assessment in it final, in one change. */
+export function finalizeVisit(
+  visitId: string,
+  options: WriteOptions = {},
+): Promise<DbResult<Visit>> {
+  return runWrite(async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit) return refuse(`There is no visit with id ${visitId}.`);
+    if (visit.status === 'final') return refuse(`The visit of ${visit.date} is already final.`);
+    const now = nowIso();
+    const final: Visit = { ...visit, status: 'final', finalizedAt: now, updatedAt: now };
+    const assessments = await db.assessments.where('visitId').equals(visitId).toArray();
+    await applyChanges({ name: `finalize visit ${visit.date}`, by: options.by }, [
+      { table: 'visits', before: visit, after: final },
+      ...assessments.map((a): Change => ({
+        table: 'assessments',
+        before: a,
+        after: { ...a, status: 'final', updatedAt: now },
+      })),
+    ]);
+    return succeed(final);
+  });
+}
+
+/** Deletes the visit with its assessments and their safety acknowledgements, in one change. */
+export function deleteVisit(
+  id: string,
+  options: WriteOptions = {},
+): Promise<DbResult<{ records: number }>> {
+  return runWrite(async () => {
+    const visit = await db.visits.get(id);
+    if (!visit) return refuse(`There is no visit with id ${id}.`);
+    const assessments = await db.assessments.where('visitId').equals(id).toArray();
+    const acks = await db.safetyAcks
+      .where('assessmentId')
+      .anyOf(assessments.map((a) => a.id))
+      .toArray();
+    const changes: Change[] = [
+      ...acks.map((r): Change => ({ table: 'safetyAcks', before: r, after: null })),
+      ...assessments.map((r): Change => ({ table: 'assessments', before: r, after: null })),
+      { table: 'visits', before: visit, after: null },
+    ];
+    await applyChanges({ name: `delete visit ${visit.date}`, by: options.by }, changes);
+    return succeed({ records: changes.length });
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Every write goes through `runWrite`: one read-write transaction over all tables, committed
+ * only when the work succeeds. A failure returned by the work rolls back whatever it wrote,
+ * so "returns a failure" always means "wrote nothing". Storage failures a user can act on
+ * become failures too; anything else is a bug and is rethrown.
+ *
+ * Nothing but IndexedDB may be awaited inside `work` (a timer or fetch would commit the
+ * transaction early, PrematureCommitError): prepare data first.
+ */
+import type { Table } from 'dexie';
+import { db } from './db';
+import { describeStorageError, refuse, type DbFailure, type DbResult } from './result';
+import type { ClinicalTable, RecordMap } from './schema';
+
+class Rollback extends Error {
+  constructor(readonly failure: DbFailure) {
+    super(failure.reason);
+  }
+}
+
+const allTables = () => [
+  db.patients,
+  db.events,
+  db.visits,
+  db.assessments,
+  db.safetyAcks,
+  db.history,
+  db.meta,
+];
+
+export async function runWrite<T>(work: () => Promise<DbResult<T>>): Promise<DbResult<T>> {
+  try {
+    return await db.transaction('rw', allTables(), async () => {
+      const result = await work();
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    const storage = describeStorageError(error);
+    if (storage) return refuse(storage);
+    throw error;
+  }
+}
+
+/** Reads that must see one consistent state (exports, records shown together). */
+export function runRead<T>(work: () => Promise<T>): Promise<T> {
+  return db.transaction('r', allTables(), work);
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+type TableMap = { [K in ClinicalTable]: Table<RecordMap[K], string, RecordMap[K]> };
+
+export function clinicalTable<K extends ClinicalTable>(name: K): TableMap[K] {
+  const tables: TableMap = {
+    patients: db.patients,
+    events: db.events,
+    visits: db.visits,
+    assessments: db.assessments,
+    safetyAcks: db.safetyAcks,
+  };
+  return tables[name];
+}
+
+/** Options every writer takes: who made the change, kept in history. */
+export interface WriteOptions {
+  readonly by?: string;
+}

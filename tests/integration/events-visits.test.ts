@@ -1,0 +1,218 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveDraftAssessment } from '../../src/db/assessments-repo';
+import { db } from '../../src/db/db';
+import { addEvent, deleteEvent, setIndexEvent, updateEvent } from '../../src/db/events-repo';
+import { listHistory, undo } from '../../src/db/history-repo';
+import { getPatientRecord } from '../../src/db/patient-queries';
+import { createPatient } from '../../src/db/patients-repo';
+import {
+  createVisit,
+  deleteVisit,
+  finalizeVisit,
+  getDraftVisit,
+  updateVisit,
+} from '../../src/db/visits-repo';
+import {
+  dumpDatabase,
+  expectFailure,
+  expectOk,
+  freshDatabase,
+  hamdItems,
+  seedPatient,
+} from './helpers';
+
+beforeEach(freshDatabase);
+
+const indexLabels = async (patientId: string) =>
+  (await db.events.toArray())
+    .filter((e) => e.patientId === patientId && e.isIndex)
+    .map((e) => e.label);
+
+describe('treatment events and the index event', () => {
+  it('keeps at most one index event per patient: a new index clears the old one in the same change', async () => {
+    const { patient, event } = await seedPatient();
+    const other = expectOk(await createPatient({ code: 'OTHER' }));
+    expectOk(
+      await addEvent({
+        patientId: other.id,
+        date: '2024-01-01',
+        kind: 'note',
+        label: 'other index',
+        isIndex: true,
+      }),
+    );
+    const ketamine = expectOk(
+      await addEvent({
+        patientId: patient.id,
+        date: '2024-02-01',
+        kind: 'single-dose',
+        label: 'ketamine',
+        isIndex: true,
+      }),
+    );
+    expect(await indexLabels(patient.id)).toEqual(['ketamine']);
+    expect(await indexLabels(other.id)).toEqual(['other index']);
+    const [cleared] = await listHistory({ recordId: event.id });
+    const [created] = await listHistory({ recordId: ketamine.id });
+    expect(cleared).toMatchObject({
+      action: 'update',
+      before: { isIndex: true },
+      after: { isIndex: false },
+    });
+    expect(cleared!.groupId).toBe(created!.groupId);
+
+    expectOk(await undo(created!.id));
+    expect(await indexLabels(patient.id)).toEqual(['dezocine']);
+  });
+
+  it('setIndexEvent moves or clears the index in one change', async () => {
+    const { patient } = await seedPatient();
+    const bupropion = expectOk(
+      await addEvent({
+        patientId: patient.id,
+        date: '2023-12-01',
+        kind: 'medication-start',
+        label: 'bupropion SR',
+        dose: 150,
+        unit: 'mg',
+      }),
+    );
+    expect(expectOk(await setIndexEvent(patient.id, bupropion.id))?.isIndex).toBe(true);
+    expect(await indexLabels(patient.id)).toEqual(['bupropion SR']);
+    expect((await getPatientRecord(patient.id))?.indexEvent?.id).toBe(bupropion.id);
+    expectOk(await setIndexEvent(patient.id, null));
+    expect(await indexLabels(patient.id)).toEqual([]);
+    expect(expectFailure(await setIndexEvent(patient.id, 'nope')).reason).toMatch(
+      /no treatment event/,
+    );
+  });
+
+  it('editing an event into the index clears the other; undo of an old index restore is refused if it would give two', async () => {
+    const { patient, event } = await seedPatient();
+    const second = expectOk(
+      await addEvent({
+        patientId: patient.id,
+        date: '2024-02-01',
+        kind: 'procedure',
+        label: 'ECT',
+      }),
+    );
+    expectOk(await deleteEvent(event.id));
+    expectOk(await updateEvent(second.id, { isIndex: true }));
+    const [deletion] = await listHistory({ recordId: event.id });
+    const failure = expectFailure(await undo(deletion!.id));
+    expect(failure.reason).toMatch(/2 index events \(dezocine, ECT\)/);
+    expect(await indexLabels(patient.id)).toEqual(['ECT']);
+  });
+
+  it('checks event fields', async () => {
+    const p = expectOk(await createPatient({ code: 'P' }));
+    const failure = expectFailure(
+      await addEvent({
+        patientId: p.id,
+        date: '2024-13-01',
+        kind: 'procedure',
+        label: '',
+        dose: -1,
+        endDate: '2023-01-01',
+      }),
+    );
+    expect(failure.issues).toEqual([
+      'date: must be a date written YYYY-MM-DD (got "2024-13-01")',
+      'label: is required',
+      'dose: must not be negative',
+    ]);
+    const backwards = expectFailure(
+      await addEvent({
+        patientId: p.id,
+        date: '2024-02-01',
+        kind: 'procedure',
+        label: 'x',
+        endDate: '2024-01-01',
+      }),
+    );
+    expect(backwards.issues).toEqual(['endDate: must not be before the start date']);
+    expect(
+      expectFailure(
+        await addEvent({ patientId: 'nobody', date: '2024-01-01', kind: 'note', label: 'x' }),
+      ).reason,
+    ).toMatch(/no patient/);
+  });
+});
+
+describe('visits', () => {
+  it('allows one draft visit per patient and one visit per date', async () => {
+    const { patient, visit } = await seedPatient();
+    expect((await getDraftVisit(patient.id))?.id).toBe(visit.id);
+    expect(
+      expectFailure(await createVisit({ patientId: patient.id, date: '2024-01-17' })).reason,
+    ).toMatch(/already has a draft visit \(2024-01-10\)/);
+    expectOk(await finalizeVisit(visit.id));
+    expect(await getDraftVisit(patient.id)).toBeNull();
+    expect(
+      expectFailure(await createVisit({ patientId: patient.id, date: '2024-01-10' })).reason,
+    ).toMatch(/already has a visit on 2024-01-10/);
+  });
+
+  it('finalizes the visit and all its assessments in one change, which undo reverses', async () => {
+    const { visit, hamd } = await seedPatient();
+    const madrs = expectOk(
+      await saveDraftAssessment({
+        visitId: visit.id,
+        scaleId: 'MADRS',
+        entry: { mode: 'summary', total: 20, subscales: {}, items: {} },
+      }),
+    );
+    const final = expectOk(await finalizeVisit(visit.id, { by: 'Dr Lee' }));
+    expect(final).toMatchObject({ status: 'final', finalizedAt: expect.any(String) as string });
+    const stored = await db.assessments.where('visitId').equals(visit.id).toArray();
+    expect(stored.map((a) => a.status)).toEqual(['final', 'final']);
+    const [entry] = await listHistory({ recordId: visit.id });
+    const group = await db.history.where('groupId').equals(entry!.groupId).toArray();
+    expect(group.map((e) => e.recordId).sort()).toEqual([visit.id, hamd.id, madrs.id].sort());
+    expect(expectFailure(await finalizeVisit(visit.id)).reason).toMatch(/already final/);
+
+    expectOk(await undo(entry!.id));
+    expect((await db.visits.get(visit.id))?.status).toBe('draft');
+    expect((await db.assessments.get(hamd.id))?.status).toBe('draft');
+  });
+
+  it('moves the assessments with the visit date, and undo moves them back', async () => {
+    const { visit, hamd } = await seedPatient();
+    expectOk(await updateVisit(visit.id, { date: '2024-01-11', notes: 'moved' }));
+    expect((await db.assessments.get(hamd.id))?.date).toBe('2024-01-11');
+    const [edit] = await listHistory({ recordId: visit.id });
+    expectOk(await undo(edit!.id));
+    expect((await db.assessments.get(hamd.id))?.date).toBe('2024-01-10');
+    expect(await db.visits.get(visit.id)).toEqual(visit);
+  });
+
+  it('refuses a new date that another visit has', async () => {
+    const { patient, visit } = await seedPatient();
+    expectOk(await finalizeVisit(visit.id));
+    const second = expectOk(await createVisit({ patientId: patient.id, date: '2024-01-17' }));
+    expect(expectFailure(await updateVisit(second.id, { date: '2024-01-10' })).reason).toMatch(
+      /already has a visit/,
+    );
+  });
+
+  it('deletes a visit with its assessments in one change; undo restores them', async () => {
+    const { patient, visit } = await seedPatient();
+    const before = await getPatientRecord(patient.id);
+    expect(expectOk(await deleteVisit(visit.id)).records).toBe(2);
+    expect(await db.assessments.count()).toBe(0);
+    const [deletion] = await listHistory({ recordId: visit.id });
+    expectOk(await undo(deletion!.id));
+    expect(await getPatientRecord(patient.id)).toEqual(before);
+  });
+
+  it('a failed write leaves the database unchanged', async () => {
+    const { visit } = await seedPatient();
+    const before = await dumpDatabase();
+    expectFailure(await updateVisit(visit.id, { date: 'yesterday' }));
+    expectFailure(
+      await saveDraftAssessment({ visitId: visit.id, scaleId: 'HAMD-17', entry: hamdItems(9) }),
+    );
+    expect(await dumpDatabase()).toBe(before);
+  });
+});

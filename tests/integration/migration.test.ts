@@ -1,0 +1,160 @@
+/**
+ * Upgrades from every earlier schema version, each from a database that version wrote
+ * (fixtures/db-v1.json, written with raw Dexie and the v1 declaration copied here, as the
+ * v1 app had it). Every record must survive, and every named migration step must have run
+ * in some test (tldraw habit): the last test checks that.
+ */
+import { Dexie } from 'dexie';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTrajectoryDb, type TrajectoryDb } from '../../src/db/db';
+import { CURRENT_SCHEMA_VERSION, MIGRATION_STEPS } from '../../src/db/versions';
+import type { HistoryEntry, MigrationLogEntry } from '../../src/db/schema';
+import { readFixture } from './helpers';
+
+/** The v1 declaration as shipped. Never edit: it is what old devices hold. */
+const V1_STORES = {
+  patients: 'id, &code, name',
+  events: 'id, [patientId+date]',
+  visits: 'id, [patientId+date]',
+  assessments: 'id, visitId, [patientId+date], [patientId+scaleId]',
+  safetyAcks: 'id, patientId, assessmentId',
+  history: '++id, recordId, patientId, at, groupId',
+  meta: 'key',
+};
+
+type V1Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
+
+const stepsRan = new Set<string>();
+let counter = 0;
+
+/** A database at v1 holding the fixture, closed; returns its name. */
+async function createV1Database(): Promise<{ name: string; fixture: V1Fixture }> {
+  const fixture = JSON.parse(readFixture('db-v1.json')) as V1Fixture;
+  const name = `migration-test-${(counter += 1)}`;
+  const old = new Dexie(name);
+  old.version(1).stores(V1_STORES);
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables))
+      await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+  return { name, fixture };
+}
+
+async function openUpgraded(name: string): Promise<TrajectoryDb> {
+  const upgraded = createTrajectoryDb(name);
+  await upgraded.open();
+  const log = (await upgraded.meta.get('migrationLog'))?.value as
+    readonly MigrationLogEntry[] | undefined;
+  for (const entry of log ?? []) stepsRan.add(entry.step);
+  return upgraded;
+}
+
+afterAll(async () => {
+  for (let i = 1; i <= counter; i += 1) await Dexie.delete(`migration-test-${i}`);
+});
+
+describe('v1 → current', () => {
+  it('keeps every record of every table, adding only the derived keys', async () => {
+    const { name, fixture } = await createV1Database();
+    const db = await openUpgraded(name);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const strip = (row: Record<string, unknown>) => {
+      const { codeKey, nameWords, flaggedItems, ...rest } = row;
+      return { rest, derived: { codeKey, nameWords, flaggedItems } };
+    };
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      const stored = (await db.table(table).toArray()) as Record<string, unknown>[];
+      const original =
+        table === 'history'
+          ? stored.filter((h) => (h as unknown as HistoryEntry).by !== 'migration v2')
+          : stored;
+      const renamedOrTrimmed = (row: Record<string, unknown>) => ({ ...row, code: undefined });
+      if (table === 'patients') {
+        expect(original.map((r) => renamedOrTrimmed(strip(r).rest))).toEqual(
+          rows.map(renamedOrTrimmed),
+        );
+      } else if (table === 'meta') {
+        expect(original.filter((r) => r.key !== 'migrationLog')).toEqual(rows);
+      } else {
+        expect(
+          original.map((r) => strip(r).rest),
+          table,
+        ).toEqual(rows);
+      }
+    }
+    db.close();
+  });
+
+  it('makes codes unique ignoring case: trims them, renames the later duplicate, and records the rename in history', async () => {
+    const { name } = await createV1Database();
+    const db = await openUpgraded(name);
+    const patients = await db.patients.toArray();
+    const byId = new Map(patients.map((p) => [p.id, p]));
+    expect(byId.get('0b1d0000-0000-4000-8000-000000000001')).toMatchObject({
+      code: 'ABC-001',
+      codeKey: 'abc-001',
+      nameWords: ['anna berg', 'anna', 'berg'],
+    });
+    expect(byId.get('0b1d0000-0000-4000-8000-000000000002')).toMatchObject({
+      code: 'abc-001-2',
+      codeKey: 'abc-001-2',
+      nameWords: [],
+    });
+    expect(byId.get('0b1d0000-0000-4000-8000-000000000003')).toMatchObject({
+      code: 'XYZ-7',
+      codeKey: 'xyz-7',
+      nameWords: ['li wei', 'li', 'wei'],
+    });
+    const renames = (await db.history.toArray()).filter((h) => h.by === 'migration v2');
+    const codeOf = (record: HistoryEntry['before']) =>
+      record && 'code' in record ? record.code : null;
+    expect(renames.map((h) => [h.action, codeOf(h.before), codeOf(h.after)])).toEqual([
+      ['update', 'abc-001', 'abc-001-2'],
+      ['update', '  XYZ-7 ', 'XYZ-7'],
+    ]);
+    expect(await db.patients.where('codeKey').equals('abc-001').count()).toBe(1);
+    db.close();
+  });
+
+  it('indexes the safety items at threshold, so open flags are found', async () => {
+    const { name } = await createV1Database();
+    const db = await openUpgraded(name);
+    const flagged = await db.assessments.where('flaggedItems').above(0).distinct().toArray();
+    expect(flagged.map((a) => [a.scaleId, a.flaggedItems])).toEqual([
+      ['HAMD-17', [3]],
+      ['PHQ-9', [9]],
+    ]);
+    db.close();
+  });
+
+  it('logs each step it ran, with what it changed', async () => {
+    const { name } = await createV1Database();
+    const db = await openUpgraded(name);
+    const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];
+    expect(log.map((e) => [e.version, e.step])).toEqual([
+      [2, 'v2-patient-code-keys'],
+      [2, 'v2-assessment-safety-index'],
+    ]);
+    expect(log[0]?.summary).toBe(
+      '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',
+    );
+    expect(log[1]?.summary).toBe('4 assessments indexed; 2 with a safety item at threshold');
+    db.close();
+  });
+
+  it('a new database starts at the current version without running any step', async () => {
+    const db = createTrajectoryDb('migration-test-new');
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.meta.get('migrationLog')).toBeUndefined();
+    await db.delete();
+  });
+});
+
+describe('migration coverage', () => {
+  it('every named migration step ran in a test above', () => {
+    expect(MIGRATION_STEPS.length).toBeGreaterThan(0);
+    expect(MIGRATION_STEPS.map((s) => s.name).filter((n) => !stepsRan.has(n))).toEqual([]);
+  });
+});
