@@ -11,7 +11,7 @@ import { formatPercent, formatSigned, formatTotal } from '../domain/format';
 import type { ScaleDefinition } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import { conventionNote } from './conventions';
-import { eventMarkers, levelLine } from './annotations';
+import { eventMarkers, splitMarkers, levelLine } from './annotations';
 import type {
   ChartModel,
   Convention,
@@ -146,8 +146,9 @@ export function buildAllScales(input: AllScalesInput): ChartModel {
   const origin = timeOrigin(input.indexDate, events, firstBaseline, firstBaseline);
   const axis: TimeAxis = { mode: input.timeAxis, origin };
   const datasets = entries.map((e, i) => series(e, i, axis));
-  const markers = eventMarkers(events, axis);
-  const xs = [...datasets.flatMap((d) => d.data.map((p) => p.x)), ...markers.map((m) => m.x)];
+  const pointXs = datasets.flatMap((d) => d.data.map((p) => p.x));
+  const { shown: markers, note: earlierNote } = splitMarkers(eventMarkers(events, axis), pointXs, input.timeAxis);
+  const xs = [...pointXs, ...markers.map((m) => m.x)];
   const ys = datasets.flatMap((d) => d.data.map((p) => p.y)).filter((y): y is number => y !== null);
   const lowest = Math.min(0, ...ys);
 
@@ -170,6 +171,7 @@ export function buildAllScales(input: AllScalesInput): ChartModel {
     },
     { name: 'Response', value: responseText },
     ...(hasHollow ? [{ name: 'Markers', value: 'hollow = summary data or prorated total' }] : []),
+    ...(earlierNote ? [earlierNote] : []),
   ];
 
   return {

@@ -1,7 +1,7 @@
 /** Annotation specs shared by the chart builders: severity bands, level lines, dose markers. */
 import type { Range } from '../domain/ranges';
 import type { BandConvention } from '../domain/scale-types';
-import type { BandAnnotation, EventMarker, LevelLine, TreatmentEvent } from './chart-types';
+import type { BandAnnotation, Convention, EventMarker, LevelLine, TimeAxisMode, TreatmentEvent } from './chart-types';
 import {
   bandFill,
   DOSE_EVENT,
@@ -83,4 +83,34 @@ export function eventMarkers(events: readonly TreatmentEvent[], axis: TimeAxis):
         labelOffset: (i % 3) * 18,
       };
     });
+}
+
+/** How far before the first visit an event is still drawn: two weeks, in axis units. */
+const LEAD_DAYS = 14;
+
+/**
+ * Markers within the visits' span (from two weeks before the first visit on) are drawn;
+ * earlier ones, such as a medication started months before baseline, would squash the
+ * course into a corner, so they are named in a note instead.
+ */
+export function splitMarkers(
+  markers: readonly EventMarker[],
+  pointXs: readonly number[],
+  mode: TimeAxisMode,
+): { shown: EventMarker[]; earlier: EventMarker[]; note: Convention | null } {
+  if (!pointXs.length) return { shown: [...markers], earlier: [], note: null };
+  const unit = mode === 'date' ? 86_400_000 : mode === 'weeks' ? 1 / 7 : 1;
+  const from = Math.min(...pointXs) - LEAD_DAYS * unit;
+  const shown = markers.filter((m) => m.x >= from);
+  const earlier = markers.filter((m) => m.x < from);
+  return {
+    shown,
+    earlier,
+    note: earlier.length
+      ? {
+          name: 'Earlier events (not drawn)',
+          value: earlier.map((m) => `${m.label} (${m.date})`).join('; '),
+        }
+      : null,
+  };
 }

@@ -8,7 +8,7 @@ import { subscaleRange } from '../domain/ranges';
 import type { ScaleDefinition } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import { conventionNote } from './conventions';
-import { eventMarkers } from './annotations';
+import { eventMarkers, splitMarkers } from './annotations';
 import type {
   ChartModel,
   Completeness,
@@ -75,8 +75,9 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
     };
   });
 
-  const markers = eventMarkers(events, axis);
-  const xs = [...visits.map((v) => xValue(v.date, axis)), ...markers.map((m) => m.x)];
+  const pointXs = visits.map((v) => xValue(v.date, axis));
+  const { shown: markers, note: earlierNote } = splitMarkers(eventMarkers(events, axis), pointXs, input.timeAxis);
+  const xs = [...pointXs, ...markers.map((m) => m.x)];
   const better =
     scale.direction === 'higher-is-better' ? 'higher = less anhedonia' : 'higher = worse';
 
@@ -134,6 +135,7 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
       value: `each domain's score as a percentage of its own maximum (${domains.map(({ sub, range }) => `${sub.name} ${range.max}`).join(', ')}); ${better}`,
     },
     { name: 'Bands and response', value: `none published for ${scale.id} domains` },
+    ...(earlierNote ? [earlierNote] : []),
   ];
 
   return {

@@ -205,3 +205,28 @@ describe('buildTrajectory on the reference case (HAMD-17)', () => {
     expect(model.xAxis.title).toBe('Days since baseline (2023-11-24)');
   });
 });
+
+describe('events long before the first visit', () => {
+  // The reference patient started bupropion about 3 months before baseline (dezocine-case.md).
+  const bupropion = { id: 'bup', date: '2023-08-24', label: 'bupropion SR 150 mg', isIndex: false };
+  const model = buildTrajectory({
+    scale: HAMD17,
+    course: referenceCourse(HAMD17),
+    events: [bupropion, REF_INDEX_EVENT],
+    timeAxis: 'weeks',
+    indexDate: REF_INDEX_DATE,
+  });
+
+  it('do not stretch the time axis: it starts within two weeks of the baseline visit', () => {
+    expect(model.xAxis.min).toBeGreaterThan(-6 / 7 - 2);
+    const markers = model.annotations.filter((a): a is EventMarker => a.kind === 'event');
+    expect(markers.map((m) => m.id)).toEqual(['event-dose-1']);
+  });
+
+  it('are named in the conventions instead', () => {
+    expect(model.conventions).toContainEqual({
+      name: 'Earlier events (not drawn)',
+      value: 'bupropion SR 150 mg (2023-08-24)',
+    });
+  });
+});

@@ -10,7 +10,7 @@ import type { RemissionRule, ScaleDefinition } from '../domain/scale-types';
 import { bandConvention, severityOf } from '../domain/severity';
 import type { IsoDate } from '../domain/time';
 import { conventionNote, conventionText } from './conventions';
-import { bandAnnotations, eventMarkers, levelLine } from './annotations';
+import { bandAnnotations, eventMarkers, levelLine, splitMarkers } from './annotations';
 import type {
   AnnotationSpec,
   ChartModel,
@@ -211,12 +211,13 @@ export function buildTrajectory(input: TrajectoryInput): ChartModel {
   const range = totalRange(scale);
   const remission = pickRemission(input);
   const bands = bandConvention(scale, input.bandConventionId);
-  const markers = eventMarkers(events, axis);
+  const pointXs = course.points.map((p) => xValue(p.date, axis));
+  const { shown: markers, note: earlierNote } = splitMarkers(eventMarkers(events, axis), pointXs, input.timeAxis);
   const datasets = mainSeries(input, axis);
-  const xs = [...course.points.map((p) => xValue(p.date, axis)), ...markers.map((m) => m.x)];
+  const xs = [...pointXs, ...markers.map((m) => m.x)];
   const extent = xExtent(xs, input.timeAxis);
   const direction = scale.direction === 'higher-is-better' ? 'higher = better' : 'higher = worse';
-  const conventions = conventionsOf(input, remission);
+  const conventions = [...conventionsOf(input, remission), ...(earlierNote ? [earlierNote] : [])];
 
   return {
     title: `${scale.name} (${scale.id}): total over time`,
@@ -237,7 +238,7 @@ export function buildTrajectory(input: TrajectoryInput): ChartModel {
     ],
     conventions,
     legendTitle: conventions
-      .filter((c) => c.name !== 'Response')
+      .filter((c) => c.name !== 'Response' && c !== earlierNote)
       .map(conventionText)
       .join(' · '),
     table: {

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { RuleChoice } from '../domain/patient-course';
 import type { ScaleId } from '../domain/scale-types';
+import { SCALE_IDS } from '../domain/scales/registry';
 
 /**
  * The clinician's display choices: UI state only, kept in localStorage. Clinical records
@@ -55,3 +57,17 @@ export const setScaleRule = (
 export const resetPreferences = () => {
   usePreferences.setState(initial);
 };
+
+/** The clinician's chosen conventions, in the shape the domain's course builder takes. */
+export function courseRules(prefs: Preferences): Partial<Record<ScaleId, RuleChoice>> {
+  return Object.fromEntries(
+    SCALE_IDS.map((id) => [
+      id,
+      {
+        bandConvention: prefs.bandConvention[id],
+        remissionRule: prefs.remissionRule[id],
+        relapseRule: prefs.relapseRule[id],
+      },
+    ]),
+  );
+}

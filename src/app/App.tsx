@@ -1,0 +1,73 @@
+import { lazy, Suspense } from 'react';
+import { useRoute, paths, type Route } from '../state/navigation';
+import { PatientListPage } from '../features/patients/PatientListPage';
+import { PatientFormPage } from '../features/patients/PatientFormPage';
+import { PatientPage } from '../features/patients/PatientPage';
+import { VisitPage } from '../features/visit-entry/VisitPage';
+import { UpdateBanner } from './UpdateBanner';
+import { DatabaseBanner } from './DatabaseBanner';
+
+// Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
+const CoursePage = lazy(() => import('../features/course/CoursePage').then((m) => ({ default: m.CoursePage })));
+const PrintPage = lazy(() =>
+  import('../features/summary/PrintPage').then((m) => ({ default: m.PrintPage })),
+);
+const DataPage = lazy(() => import('../features/data/DataPage').then((m) => ({ default: m.DataPage })));
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'patients':
+      return <PatientListPage />;
+    case 'new-patient':
+      return <PatientFormPage />;
+    case 'edit-patient':
+      return <PatientFormPage patientId={route.patientId} />;
+    case 'patient':
+      return <PatientPage patientId={route.patientId} />;
+    case 'visit':
+      return <VisitPage patientId={route.patientId} visitId={route.visitId} />;
+    case 'course':
+      return <CoursePage patientId={route.patientId} />;
+    case 'print':
+      return <PrintPage patientId={route.patientId} />;
+    case 'data':
+      return <DataPage />;
+    case 'not-found':
+      return (
+        <div className="card">
+          <h1>Page not found</h1>
+          <p>
+            There is no page at “{route.path}”. <a href={paths.patients()}>Go to the patient list</a>.
+          </p>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const printing = route.name === 'print';
+  return (
+    <>
+      {!printing && (
+        <header className="app-header no-print">
+          <a className="app-brand" href={paths.patients()}>
+            Trajectory
+          </a>
+          <nav aria-label="Main">
+            <a href={paths.patients()}>Patients</a>
+            <a href={paths.data()}>Data &amp; settings</a>
+          </nav>
+          <span className="app-status">Data stays on this device</span>
+        </header>
+      )}
+      <main id="main">
+        <DatabaseBanner />
+        <UpdateBanner />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Page route={route} />
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { AllScalesChart } from '../../charts/AllScalesChart';
+import { DarsDomainsChart } from '../../charts/DarsDomainsChart';
+import { patientCharts } from '../../charts/patient-charts';
+import { TrajectoryChart } from '../../charts/TrajectoryChart';
+import { CourseFiguresTable } from '../../components/CourseFiguresTable';
+import { CourseTable } from '../../components/CourseTable';
+import { usePatientRecord } from '../../db/hooks';
+import type { PatientRecord } from '../../db/patient-queries';
+import { buildCourseTable } from '../../domain/course-table';
+import { buildPatientCourses, primaryCourse } from '../../domain/patient-course';
+import { paths } from '../../state/navigation';
+import { courseRules, usePreferences } from '../../state/preferences';
+import { useCourseView } from '../../state/course-view';
+import { CourseControls } from './CourseControls';
+import { CourseStatusLine } from './CourseStatusLine';
+
+export function CoursePage({ patientId }: { patientId: string }) {
+  const record = usePatientRecord(patientId);
+  if (record === undefined) return <p role="status">Loading…</p>;
+  if (record === null)
+    return (
+      <div className="card">
+        <h1>Patient not found</h1>
+        <a href={paths.patients()}>Back to the patient list</a>
+      </div>
+    );
+  return <Course record={record} />;
+}
+
+function Course({ record }: { record: PatientRecord }) {
+  const prefs = usePreferences();
+  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const indexDate = record.indexEvent?.date ?? null;
+  const finalVisits = record.visits;
+
+  const courses = useMemo(
+    () =>
+      buildPatientCourses(finalVisits, record.assessments, {
+        indexDate,
+        baselineVisitId,
+        rules: courseRules(prefs),
+      }),
+    [finalVisits, record.assessments, indexDate, baselineVisitId, prefs],
+  );
+  const table = useMemo(
+    () => buildCourseTable(courses, indexDate, (id) => prefs.bandConvention[id as keyof typeof prefs.bandConvention]),
+    [courses, indexDate, prefs],
+  );
+  const charts = useMemo(
+    () =>
+      patientCharts({
+        courses,
+        events: record.events,
+        indexDate,
+        timeAxis: prefs.timeAxis,
+        bandConvention: (id) => prefs.bandConvention[id as keyof typeof prefs.bandConvention],
+      }),
+    [courses, record.events, indexDate, prefs],
+  );
+  const primary = primaryCourse(courses);
+  const { patient } = record;
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="muted">
+            <a href={paths.patient(patient.id)}>{patient.code}</a> › Course
+          </p>
+          <h1>Course of {patient.code}</h1>
+          <p className="muted">
+            {record.indexEvent
+              ? `Time is counted from the index event: ${record.indexEvent.label} on ${record.indexEvent.date}.`
+              : 'No index event: time is counted from the baseline visit.'}
+          </p>
+        </div>
+        <div className="actions">
+          <a className="button secondary" href={paths.print(patient.id)}>
+            Print summary
+          </a>
+        </div>
+      </div>
+      {courses.length === 0 ? (
+        <p className="card">No scores recorded yet.</p>
+      ) : (
+        <>
+          <CourseControls visits={record.visits} patientId={patient.id} courses={courses} />
+          {primary && <CourseStatusLine course={primary} />}
+          <CourseFiguresTable courses={courses} />
+          <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading">Charts</h2>
+            {charts.allScales && <AllScalesChart input={charts.allScales} />}
+            {charts.trajectories.map((t) => (
+              <TrajectoryChart key={t.scale.id} input={t} />
+            ))}
+            {charts.darsDomains && <DarsDomainsChart input={charts.darsDomains} />}
+          </section>
+          <section aria-labelledby="course-table-heading">
+            <h2 id="course-table-heading">Course table</h2>
+            <CourseTable
+              columns={table.columns}
+              rows={table.rows}
+              caption={`Scores by visit${indexDate ? ', with time since the index event' : ''}.`}
+            />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { StoragePanel } from './StoragePanel';
+
+/** Backups, data exchange, device storage and the clinician's settings. */
+export function DataPage() {
+  return (
+    <>
+      <h1>Data &amp; settings</h1>
+      <ExportPanel />
+      <ImportPanel />
+      <StoragePanel />
+      <SettingsPanel />
+    </>
+  );
+}

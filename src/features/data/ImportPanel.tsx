@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import type { ValidBackup } from '../../db/backup/backup-format';
+import { importBackup } from '../../db/backup/import-backup';
+import { parseBackup } from '../../db/backup/parse-backup';
+import { planImport, type ImportPlan } from '../../db/backup/plan-import';
+import { usePreferences } from '../../state/preferences';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'refused'; fileName: string; reason: string; issues: readonly string[] }
+  | { step: 'planned'; fileName: string; backup: ValidBackup; plan: ImportPlan }
+  | { step: 'done'; message: string };
+
+/**
+ * A file is checked completely before anything is written; a bad file changes nothing and
+ * every problem is listed with where it is. Records that already exist are never merged
+ * silently: the clinician chooses to skip or replace them.
+ */
+export function ImportPanel() {
+  const clinician = usePreferences((s) => s.clinician);
+  const [state, setState] = useState<State>({ step: 'idle' });
+
+  const onFile = async (file: File) => {
+    const text = await file.text();
+    const parsed = parseBackup(text);
+    if (!parsed.ok) {
+      setState({ step: 'refused', fileName: file.name, reason: parsed.reason, issues: parsed.issues });
+      return;
+    }
+    const plan = await planImport(parsed.value);
+    setState({ step: 'planned', fileName: file.name, backup: parsed.value, plan });
+  };
+
+  const run = async (backup: ValidBackup, onConflict: 'skip' | 'replace') => {
+    const result = await importBackup(backup, { onConflict, by: clinician });
+    setState(
+      result.ok
+        ? {
+            step: 'done',
+            message: `Imported: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} replaced` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} skipped (${result.value.skipped.join(', ')})` : ''}.`,
+          }
+        : { step: 'refused', fileName: 'the file', reason: result.reason, issues: result.issues },
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a backup</h2>
+      <label htmlFor="import-file">Backup file (.json)</label>{' '}
+      <input
+        id="import-file"
+        type="file"
+        accept="application/json,.json"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) void onFile(file);
+          e.currentTarget.value = '';
+        }}
+      />
+      {state.step === 'refused' && (
+        <div className="banner banner-danger" role="alert">
+          <p>
+            <strong>{state.fileName} was not imported; nothing was changed.</strong> {state.reason}
+          </p>
+          {state.issues.length > 1 && (
+            <ul className="problems">
+              {state.issues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state.step === 'planned' && (
+        <div className="banner banner-info" role="status">
+          <p>
+            {state.fileName}: {state.plan.inFile.patients} patients, {state.plan.inFile.visits} visits,{' '}
+            {state.plan.inFile.assessments} assessments. New: {state.plan.newPatients.join(', ') || 'none'}.
+          </p>
+          {state.plan.conflicts.length > 0 && (
+            <>
+              <p>These patients already exist here:</p>
+              <ul>
+                {state.plan.conflicts.map((c) => (
+                  <li key={c.patientId}>
+                    <strong>{c.code}</strong>
+                    {c.identical ? ' (identical: nothing would change)' : `: ${c.reasons.join('; ')}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div className="actions">
+            {state.plan.conflicts.length === 0 ? (
+              <button type="button" onClick={() => void run(state.backup, 'skip')}>
+                Import
+              </button>
+            ) : (
+              <>
+                <button type="button" onClick={() => void run(state.backup, 'skip')}>
+                  Import, skipping existing patients
+                </button>
+                <button type="button" className="danger" onClick={() => void run(state.backup, 'replace')}>
+                  Import, replacing existing patients
+                </button>
+              </>
+            )}
+            <button type="button" className="secondary" onClick={() => setState({ step: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {state.step === 'done' && <p role="status">{state.message}</p>}
+    </section>
+  );
+}

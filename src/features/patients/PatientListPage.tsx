@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { usePatientList, useOpenSafetyFlags } from '../../db/hooks';
+import { paths } from '../../state/navigation';
+import { PatientRow } from './PatientRow';
+import { LoadExampleButton } from './LoadExampleButton';
+
+/** Search by code or name; each row shows last visit, latest scores, status and flags. */
+export function PatientListPage() {
+  const [search, setSearch] = useState('');
+  const list = usePatientList(search);
+  const flags = useOpenSafetyFlags();
+  const flagged = new Set(flags?.map((f) => f.patientId));
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Patients</h1>
+        <div className="actions">
+          <a className="button" href={paths.newPatient()}>
+            New patient
+          </a>
+        </div>
+      </div>
+      {flags && flags.length > 0 && (
+        <p className="banner banner-danger" role="status">
+          {flags.length} open safety {flags.length === 1 ? 'flag' : 'flags'} to acknowledge (
+          {[...flagged].length} {flagged.size === 1 ? 'patient' : 'patients'}).
+        </p>
+      )}
+      <label htmlFor="patient-search" className="visually-hidden">
+        Search patients by code or name
+      </label>
+      <input
+        id="patient-search"
+        className="search"
+        type="search"
+        placeholder="Search by code or name"
+        value={search}
+        onChange={(e) => {
+          setSearch(e.currentTarget.value);
+        }}
+      />
+      {list === undefined ? (
+        <p role="status">Loading…</p>
+      ) : list.patientCount === 0 ? (
+        <div className="card empty">
+          <p>No patients yet. Add the first one, or load the published example course.</p>
+          <div className="actions">
+            <a className="button" href={paths.newPatient()}>
+              New patient
+            </a>
+            <LoadExampleButton />
+          </div>
+        </div>
+      ) : (
+        <>
+          <p className="list-meta" role="status">
+            {list.patients.length === 0
+              ? `No patient matches “${search}”.`
+              : `Showing ${list.patients.length} of ${list.patientCount} patients${list.truncated ? ': type more of a code or name to narrow the list' : ''}.`}
+          </p>
+          {list.patients.length > 0 && (
+            <table className="data patient-table">
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Last visit</th>
+                  <th scope="col">Latest scores</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Safety</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.patients.map((p) => (
+                  <PatientRow key={p.id} patient={p} flagged={flagged.has(p.id)} />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { PatientRecord } from '../../db/patient-queries';
+import { createVisit } from '../../db/visits-repo';
+import { daysBetween, timeSinceLabel } from '../../domain/time';
+import { navigate, paths } from '../../state/navigation';
+import { usePreferences } from '../../state/preferences';
+
+const today = () => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+export function VisitsPanel({ record }: { record: PatientRecord }) {
+  const clinician = usePreferences((s) => s.clinician);
+  const [date, setDate] = useState(today);
+  const [problem, setProblem] = useState<string | null>(null);
+  const { patient, visits, assessments, indexEvent } = record;
+  const draft = visits.find((v) => v.status === 'draft');
+
+  const start = async () => {
+    const result = await createVisit({ patientId: patient.id, date }, { by: clinician });
+    if (!result.ok) {
+      setProblem(result.reason);
+      return;
+    }
+    navigate(paths.visit(patient.id, result.value.id));
+  };
+
+  return (
+    <section className="card" aria-labelledby="visits-heading">
+      <h2 id="visits-heading">Visits</h2>
+      {draft ? (
+        <p className="banner banner-info">
+          A visit of {draft.date} is in progress (draft, saved as typed).{' '}
+          <a className="button" href={paths.visit(patient.id, draft.id)}>
+            Continue visit of {draft.date}
+          </a>
+        </p>
+      ) : (
+        <form
+          className="actions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
+          <label htmlFor="visit-date">Visit date</label>
+          <input id="visit-date" type="date" value={date} required onChange={(e) => setDate(e.currentTarget.value)} />
+          <button type="submit">Start visit</button>
+        </form>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {visits.length === 0 ? (
+        <p className="muted">No visits yet.</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Since {indexEvent ? indexEvent.label : 'index event'}</th>
+              <th scope="col">Scales</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...visits].reverse().map((v) => {
+              const scales = assessments.filter((a) => a.visitId === v.id);
+              return (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <a href={paths.visit(patient.id, v.id)}>{v.date}</a>
+                  </th>
+                  <td>{indexEvent ? timeSinceLabel(daysBetween(indexEvent.date, v.date)) : '—'}</td>
+                  <td>
+                    {scales.map((a) => (
+                      <span key={a.id} className="latest-score">
+                        {a.scaleId}
+                        {a.entry.mode === 'summary' && <span className="tag tag-summary">summary</span>}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{v.status === 'draft' ? <span className="tag tag-summary">draft</span> : 'finished'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

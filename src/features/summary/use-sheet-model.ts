@@ -1,0 +1,142 @@
+import { useMemo } from 'react';
+import { buildAllScales } from '../../charts/all-scales';
+import { conventionText } from '../../charts/conventions';
+import { patientCharts } from '../../charts/patient-charts';
+import type { PatientRecord } from '../../db/patient-queries';
+import { buildCourseTable } from '../../domain/course-table';
+import { buildPatientCourses, primaryCourse, type ScaleCourse } from '../../domain/patient-course';
+import type { ScaleId } from '../../domain/scale-types';
+import { useCourseView } from '../../state/course-view';
+import { courseRules, usePreferences } from '../../state/preferences';
+import { printRows } from './sheet-rows';
+import type { SheetModel } from './SummarySheet';
+import { hasSummaryData, scaleRules } from './summary-rules';
+import { localDate, summariseSafety } from './summary-safety';
+import {
+  eventsForCharts,
+  eventsForTable,
+  isCut,
+  windowCourses,
+  type DateRange,
+} from './summary-window';
+
+export interface SheetChoices {
+  readonly excluded: ReadonlySet<ScaleId>;
+  readonly range: DateRange;
+  readonly showName: boolean;
+  readonly clinicHeader: string;
+}
+
+/**
+ * Everything the sheet shows, from the patient's record and the clinician's choices. Only
+ * final visits are printed: a draft may still change. Each step is memoised on its own
+ * inputs so the charts are rebuilt only when their data changes, not on every keystroke in
+ * the header field.
+ */
+export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
+  const prefs = usePreferences();
+  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const indexDate = record.indexEvent?.date ?? null;
+  const bandFor = useMemo(() => {
+    const chosen = prefs.bandConvention;
+    return (id: string) => chosen[id as ScaleId];
+  }, [prefs.bandConvention]);
+
+  const finalVisits = useMemo(
+    () => record.visits.filter((v) => v.status === 'final'),
+    [record.visits],
+  );
+  const finalAssessments = useMemo(
+    () => record.assessments.filter((a) => a.status === 'final'),
+    [record.assessments],
+  );
+  const courses = useMemo(
+    () =>
+      buildPatientCourses(finalVisits, finalAssessments, {
+        indexDate,
+        baselineVisitId,
+        rules: courseRules(prefs),
+      }),
+    [finalVisits, finalAssessments, indexDate, baselineVisitId, prefs],
+  );
+  const { excluded, range } = choices;
+  const shown = useMemo(
+    () =>
+      windowCourses(
+        courses,
+        new Set(courses.map((c) => c.scale.id).filter((id) => !excluded.has(id))),
+        range,
+      ),
+    [courses, excluded, range],
+  );
+  const table = useMemo(() => {
+    const built = buildCourseTable(shown, indexDate, bandFor);
+    return { columns: built.columns, rows: printRows(built.rows) };
+  }, [shown, indexDate, bandFor]);
+  const charts = useMemo(() => {
+    const dates = shown[0]?.course.points.map((p) => p.date) ?? [];
+    return patientCharts({
+      courses: shown,
+      events: eventsForCharts(record.events, dates),
+      indexDate,
+      timeAxis: prefs.timeAxis,
+      bandConvention: bandFor,
+    });
+  }, [shown, record.events, indexDate, prefs.timeAxis, bandFor]);
+  // The all-scales chart's own conventions (its axis), said once in the footer: print.css
+  // hides the lists under the charts to keep the page to one sheet. Its response line is
+  // each scale's response rule, which the footer names already.
+  const allScalesNotes = useMemo(
+    () =>
+      charts.allScales
+        ? buildAllScales(charts.allScales)
+            .conventions.filter((c) => c.name !== 'Response')
+            .map(conventionText)
+        : [],
+    [charts.allScales],
+  );
+  const safety = useMemo(() => summariseSafety(record.assessments, record.safetyAcks), [record]);
+  const rules = useMemo(() => {
+    const versions = new Map<ScaleId, Set<string>>();
+    for (const a of finalAssessments)
+      versions.set(a.scaleId, (versions.get(a.scaleId) ?? new Set()).add(a.scaleVersion));
+    return scaleRules(shown, (id) => prefs.bandConvention[id], versions);
+  }, [shown, finalAssessments, prefs.bandConvention]);
+
+  const primary = primaryCourse(shown);
+  const columns = table.columns;
+  const first = columns[0]?.date;
+  const last = columns[columns.length - 1]?.date;
+  const cut = isCut(courses, range);
+  const drafts = record.visits.length - finalVisits.length;
+  const period =
+    (first && last ? `${first} to ${last}, ${columns.length} visits` : 'no visits') +
+    (cut ? ' (dates chosen; baseline kept)' : '') +
+    (drafts > 0 ? `; ${drafts} draft visit not printed` : '');
+
+  const model: SheetModel = {
+    clinicHeader: choices.clinicHeader,
+    patient: record.patient,
+    showName: choices.showName,
+    printedOn: localDate(),
+    indexEvent: record.indexEvent,
+    period,
+    events: eventsForTable(record.events, range),
+    table,
+    primary,
+    others: shown.filter((c: ScaleCourse) => c !== primary && c.course.baselineIndex !== null),
+    cut,
+    safety,
+    trajectory: charts.trajectories.find((t) => t.scale.id === primary?.scale.id),
+    allScales: charts.allScales,
+    rules,
+    summaryData: hasSummaryData(shown),
+    allScalesNotes,
+  };
+  return {
+    model,
+    courses,
+    first: finalVisits[0]?.date ?? null,
+    last: finalVisits[finalVisits.length - 1]?.date ?? null,
+  };
+}

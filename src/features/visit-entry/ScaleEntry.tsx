@@ -1,0 +1,80 @@
+import type { AssessmentEntry } from '../../domain/assessment';
+import { emptyItemEntry, emptySummaryEntry } from '../../domain/assessment';
+import type { ScaleDefinition } from '../../domain/scale-types';
+import { ItemsForm } from './ItemsForm';
+import { ScorePanel } from './ScorePanel';
+import { SummaryForm } from './SummaryForm';
+
+interface Props {
+  scale: ScaleDefinition;
+  entry: AssessmentEntry;
+  onChange: (entry: AssessmentEntry) => void;
+  baseline: { total: number; date: string } | null;
+  isBaseline: boolean;
+  bandConventionId?: string | undefined;
+  remissionRuleId?: string | undefined;
+}
+
+const hasData = (entry: AssessmentEntry) =>
+  entry.mode === 'items'
+    ? entry.responses.some((r) => r !== null)
+    : entry.total !== null || Object.keys(entry.subscales).length > 0 || Object.keys(entry.items).length > 0;
+
+/** One scale at the visit: item-by-item or summary entry beside its live score. */
+export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...rules }: Props) {
+  const switchMode = (mode: AssessmentEntry['mode']) => {
+    if (mode === entry.mode) return;
+    if (hasData(entry) && !window.confirm(`Switch ${scale.id} to ${mode === 'items' ? 'item-by-item' : 'summary'} entry? What was entered for ${scale.id} at this visit is cleared.`))
+      return;
+    onChange(mode === 'items' ? emptyItemEntry(scale.items.length) : emptySummaryEntry());
+  };
+  const headingId = `scale-${scale.id}`;
+  return (
+    <section className="card scale-card" aria-labelledby={headingId}>
+      <div className="page-head">
+        <h2 id={headingId}>
+          {scale.id} <span className="muted scale-name">{scale.name}</span>
+        </h2>
+        <fieldset className="mode-switch">
+          <legend className="visually-hidden">{scale.id} entry mode</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${scale.id}-mode`}
+              checked={entry.mode === 'items'}
+              onChange={() => switchMode('items')}
+            />{' '}
+            Item by item
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${scale.id}-mode`}
+              checked={entry.mode === 'summary'}
+              onChange={() => switchMode('summary')}
+            />{' '}
+            Summary (totals)
+          </label>
+        </fieldset>
+      </div>
+      <p className="muted scale-meta">
+        {scale.rater === 'clinician' ? 'Clinician-rated' : 'Self-report'} · recall: {scale.recallPeriod} ·{' '}
+        {scale.direction === 'higher-is-better' ? 'higher = better (less anhedonia)' : 'higher = worse'}
+      </p>
+      <div className="visit-layout">
+        <div>
+          {entry.mode === 'items' ? (
+            <ItemsForm scale={scale} responses={entry.responses} onChange={(responses) => onChange({ mode: 'items', responses })} />
+          ) : (
+            <SummaryForm scale={scale} entry={entry} onChange={onChange} />
+          )}
+        </div>
+        <div>
+          {isBaseline && <p className="tag">This visit is the baseline</p>}
+          <ScorePanel scale={scale} entry={entry} baseline={isBaseline ? null : baseline} {...rules} />
+        </div>
+      </div>
+      <p className="muted copyright">{scale.copyright}</p>
+    </section>
+  );
+}

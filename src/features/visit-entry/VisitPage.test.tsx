@@ -1,0 +1,87 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPatient } from '../../db/patients-repo';
+import { createVisit } from '../../db/visits-repo';
+import { listOpenSafetyFlags } from '../../db/safety-repo';
+import { getPatientRecord } from '../../db/patient-queries';
+import { resetPreferences, setPreference } from '../../state/preferences';
+import { expectOk, freshDatabase } from '../../../tests/integration/helpers';
+import { VisitPage } from './VisitPage';
+
+async function newVisit() {
+  const patient = expectOk(await createPatient({ code: 'T-1' }));
+  const visit = expectOk(await createVisit({ patientId: patient.id, date: '2024-01-05' }));
+  return { patientId: patient.id, visitId: visit.id };
+}
+
+beforeEach(async () => {
+  await freshDatabase();
+  resetPreferences();
+  setPreference('defaultScales', ['PHQ-9']);
+});
+
+describe('visit entry drafts', () => {
+  it('saves every accepted key press, so a reload (new mount) finds the half-entered visit', async () => {
+    const { patientId, visitId } = await newVisit();
+    const user = userEvent.setup();
+    const first = render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.keyboard('2103');
+    await waitFor(async () => {
+      const record = await getPatientRecord(patientId);
+      expect(record?.assessments[0]?.entry).toEqual({
+        mode: 'items',
+        responses: [2, 1, 0, 3, null, null, null, null, null, null],
+      });
+    });
+    first.unmount();
+
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    expect(await screen.findByLabelText('PHQ-9 item 1')).toHaveValue('2');
+    expect(screen.getByLabelText('PHQ-9 item 4')).toHaveValue('3');
+    expect(screen.getByLabelText('PHQ-9 item 5')).toHaveValue('');
+    const record = await getPatientRecord(patientId);
+    expect(record?.visits[0]?.status).toBe('draft');
+  });
+
+  it('never stores a refused value', async () => {
+    const { patientId, visitId } = await newVisit();
+    const user = userEvent.setup();
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.keyboard('7');
+    expect(screen.getByRole('alert')).toHaveTextContent('PHQ-9 item 1 must be between 0 and 3 (got 7).');
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    const record = await getPatientRecord(patientId);
+    expect(record?.assessments).toEqual([]);
+  });
+});
+
+describe('safety flag', () => {
+  it('PHQ-9 item 9 = 1 raises a flag at once, and it stays open on the patient', async () => {
+    const { patientId, visitId } = await newVisit();
+    const user = userEvent.setup();
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 9'));
+    await user.keyboard('1');
+    expect(await screen.findByText(/PHQ-9 item 9 endorsed/)).toBeInTheDocument();
+    await waitFor(async () => {
+      const flags = await listOpenSafetyFlags(patientId);
+      expect(flags.map((f) => [f.scaleId, f.item, f.value])).toEqual([['PHQ-9', 9, 1]]);
+    });
+  });
+
+  it('a 0 on item 9 is "not endorsed", never "safe"', async () => {
+    const { patientId, visitId } = await newVisit();
+    const user = userEvent.setup();
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 9'));
+    await user.keyboard('0');
+    const note = await screen.findByText(/PHQ-9 item 9 scored 0: not endorsed/);
+    expect(note).toHaveTextContent('This is not an assurance of safety.');
+    expect(document.body.textContent).not.toMatch(/\bsafe\b/i);
+  });
+});

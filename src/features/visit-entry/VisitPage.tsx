@@ -1,0 +1,256 @@
+import { useMemo, useState } from 'react';
+import { deleteAssessment, saveDraftAssessment, updateFinalAssessment } from '../../db/assessments-repo';
+import { usePatientRecord } from '../../db/hooks';
+import type { PatientRecord } from '../../db/patient-queries';
+import type { Assessment, Visit } from '../../db/schema';
+import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
+import { emptyItemEntry, type AssessmentEntry } from '../../domain/assessment';
+import { buildPatientCourses } from '../../domain/patient-course';
+import { scoreEntry } from '../../domain/scoring';
+import { SCALES, getScale } from '../../domain/scales/registry';
+import type { ScaleId } from '../../domain/scale-types';
+import { daysBetween, timeSinceLabel } from '../../domain/time';
+import { navigate, paths } from '../../state/navigation';
+import { courseRules, usePreferences } from '../../state/preferences';
+import { ScaleEntry } from './ScaleEntry';
+
+export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
+  const record = usePatientRecord(patientId);
+  if (record === undefined) return <p role="status">Loading…</p>;
+  const visit = record?.visits.find((v) => v.id === visitId);
+  if (!record || !visit)
+    return (
+      <div className="card">
+        <h1>Visit not found</h1>
+        <p>
+          <a href={paths.patient(patientId)}>Back to the patient</a>
+        </p>
+      </div>
+    );
+  // Keyed by visit: local entry state starts from what is stored, once, and is never reset
+  // by the live query while the clinician types.
+  return <VisitEditor key={visit.id} record={record} visit={visit} />;
+}
+
+function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit }) {
+  const prefs = usePreferences();
+  const stored = record.assessments.filter((a) => a.visitId === visit.id);
+  const isDraft = visit.status === 'draft';
+  const [entries, setEntries] = useState<Partial<Record<ScaleId, AssessmentEntry>>>(() =>
+    Object.fromEntries(
+      stored.length
+        ? stored.map((a) => [a.scaleId, a.entry])
+        : prefs.defaultScales.map((id) => [id, emptyItemEntry(getScale(id).items.length)]),
+    ),
+  );
+  const [dirty, setDirty] = useState<Set<ScaleId>>(new Set());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Writes in flight: the status says "Saving…" until every one has landed.
+  const [pending, setPending] = useState(0);
+  const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
+
+  const rater = prefs.clinician.trim() || null;
+  const save = async (scaleId: ScaleId, entry: AssessmentEntry) => {
+    setPending((n) => n + 1);
+    const result = await saveDraftAssessment({ visitId: visit.id, scaleId, entry, rater });
+    setPending((n) => n - 1);
+    if (result.ok) {
+      setProblem(null);
+      setSaved(`Draft saved at ${new Date().toLocaleTimeString()}: all changes saved.`);
+    } else setProblem(`Not saved: ${result.reason}`);
+  };
+
+  const onChange = (scaleId: ScaleId, entry: AssessmentEntry) => {
+    setEntries((e) => ({ ...e, [scaleId]: entry }));
+    if (isDraft) void save(scaleId, entry);
+    else setDirty((d) => new Set(d).add(scaleId));
+  };
+
+  const toggleScale = async (scaleId: ScaleId, on: boolean) => {
+    if (on) {
+      setEntries((e) => ({ ...e, [scaleId]: emptyItemEntry(getScale(scaleId).items.length) }));
+      return;
+    }
+    const existing = record.assessments.find((a) => a.visitId === visit.id && a.scaleId === scaleId);
+    if (existing) {
+      if (!window.confirm(`Remove ${scaleId} from this visit? Its scores are deleted (kept in the history).`)) return;
+      const result = await deleteAssessment(existing.id, { by: prefs.clinician });
+      if (!result.ok) {
+        setProblem(result.reason);
+        return;
+      }
+    }
+    setEntries((e) => Object.fromEntries(Object.entries(e).filter(([id]) => id !== scaleId)));
+  };
+
+  // Baseline and change use every other visit as stored plus this visit as typed.
+  const courses = useMemo(() => {
+    const others: Pick<Assessment, 'id' | 'visitId' | 'scaleId' | 'entry'>[] = record.assessments.filter(
+      (a) => a.visitId !== visit.id,
+    );
+    const here = chosen.flatMap((s) => {
+      const entry = entries[s.id];
+      return entry ? [{ id: `${visit.id}:${s.id}`, visitId: visit.id, scaleId: s.id, entry }] : [];
+    });
+    return buildPatientCourses(record.visits, [...others, ...here], {
+      indexDate: record.indexEvent?.date ?? null,
+      rules: courseRules(prefs),
+    });
+  }, [record, visit.id, entries, chosen, prefs]);
+
+  const baselineOf = (scaleId: ScaleId) => {
+    const c = courses.find((x) => x.scale.id === scaleId);
+    const point = c && c.course.baselineIndex !== null ? c.course.points[c.course.baselineIndex] : undefined;
+    if (!point || point.total === null) return { baseline: null, isBaseline: false };
+    return { baseline: { total: point.total, date: point.date }, isBaseline: point.id === visit.id };
+  };
+
+  const finish = async () => {
+    const incomplete = chosen.filter((s) => {
+      const entry = entries[s.id];
+      if (!entry) return false;
+      const r = scoreEntry(s, entry);
+      return !r.ok || r.score.total === null;
+    });
+    if (incomplete.length && !window.confirm(`${incomplete.map((s) => s.id).join(', ')} has no total yet. Finish the visit anyway?`))
+      return;
+    // Make sure every chosen scale is stored before the visit is closed.
+    for (const s of chosen) {
+      const entry = entries[s.id];
+      if (entry && !record.assessments.some((a) => a.visitId === visit.id && a.scaleId === s.id)) {
+        const r = await saveDraftAssessment({ visitId: visit.id, scaleId: s.id, entry, rater });
+        if (!r.ok) {
+          setProblem(`Not saved: ${r.reason}`);
+          return;
+        }
+      }
+    }
+    const result = await finalizeVisit(visit.id, { by: prefs.clinician });
+    if (!result.ok) {
+      setProblem(result.reason);
+      return;
+    }
+    navigate(paths.patient(record.patient.id));
+  };
+
+  const saveEdits = async () => {
+    for (const scaleId of dirty) {
+      const entry = entries[scaleId];
+      if (!entry) continue;
+      const result = await updateFinalAssessment({ visitId: visit.id, scaleId, entry, rater }, { by: prefs.clinician });
+      if (!result.ok) {
+        setProblem(`${scaleId} not saved: ${result.reason}`);
+        return;
+      }
+    }
+    setDirty(new Set());
+    setSaved('Changes saved; the previous values are kept in the history.');
+  };
+
+  const index = record.indexEvent;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="muted">
+            <a href={paths.patient(record.patient.id)}>{record.patient.code}</a> ›{' '}
+            {isDraft ? 'Visit in progress' : 'Finished visit'}
+          </p>
+          <h1>
+            Visit of {visit.date}
+            {index && <span className="muted"> · {timeSinceLabel(daysBetween(index.date, visit.date))} after {index.label}</span>}
+          </h1>
+        </div>
+        <p className="muted save-state" role="status">
+          {pending > 0
+            ? 'Saving…'
+            : isDraft
+              ? (saved ?? 'Draft: every accepted entry is saved at once.')
+              : (saved ?? '')}
+        </p>
+      </div>
+      {problem && (
+        <p className="banner banner-danger" role="alert">
+          {problem}
+        </p>
+      )}
+      <section className="card">
+        <div className="actions">
+          <label htmlFor="visit-date-edit">Visit date</label>
+          <input
+            id="visit-date-edit"
+            type="date"
+            defaultValue={visit.date}
+            onBlur={(e) => {
+              const date = e.currentTarget.value;
+              if (date && date !== visit.date)
+                void updateVisit(visit.id, { date }, { by: prefs.clinician }).then((r) => {
+                  if (!r.ok) setProblem(r.reason);
+                });
+            }}
+          />
+        </div>
+        <fieldset className="scale-choice">
+          <legend>Scales at this visit</legend>
+          {SCALES.map((s) => (
+            <label key={s.id} className="check">
+              <input
+                type="checkbox"
+                checked={entries[s.id] !== undefined}
+                onChange={(e) => void toggleScale(s.id, e.currentTarget.checked)}
+              />{' '}
+              {s.id}
+            </label>
+          ))}
+        </fieldset>
+        <p className="muted">
+          Keys: a digit sets the item and moves on · Backspace clears · ↑ ↓ move · Tab leaves the item list.
+        </p>
+      </section>
+      {chosen.map((scale) => {
+        const entry = entries[scale.id];
+        if (!entry) return null;
+        const { baseline, isBaseline } = baselineOf(scale.id);
+        return (
+          <ScaleEntry
+            key={scale.id}
+            scale={scale}
+            entry={entry}
+            onChange={(e) => onChange(scale.id, e)}
+            baseline={baseline}
+            isBaseline={isBaseline}
+            bandConventionId={prefs.bandConvention[scale.id]}
+            remissionRuleId={prefs.remissionRule[scale.id]}
+          />
+        );
+      })}
+      <div className="actions finish-bar">
+        {isDraft ? (
+          <button type="button" data-entry-finish="" onClick={() => void finish()}>
+            Finish visit
+          </button>
+        ) : (
+          <button type="button" data-entry-finish="" disabled={dirty.size === 0} onClick={() => void saveEdits()}>
+            Save changes
+          </button>
+        )}
+        <a className="button secondary" href={paths.patient(record.patient.id)}>
+          {isDraft ? 'Leave (the draft is kept)' : 'Back to patient'}
+        </a>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            if (window.confirm(`Delete the visit of ${visit.date} and its scores?`))
+              void deleteVisit(visit.id, { by: prefs.clinician }).then((r) =>
+                r.ok ? navigate(paths.patient(record.patient.id)) : setProblem(r.reason),
+              );
+          }}
+        >
+          Delete visit
+        </button>
+      </div>
+    </>
+  );
+}
