@@ -9,6 +9,7 @@ type State =
   | { step: 'idle' }
   | { step: 'refused'; fileName: string; reason: string; issues: readonly string[] }
   | { step: 'planned'; fileName: string; backup: ValidBackup; plan: ImportPlan }
+  | { step: 'working'; message: string }
   | { step: 'done'; message: string };
 
 /**
@@ -21,6 +22,7 @@ export function ImportPanel() {
   const [state, setState] = useState<State>({ step: 'idle' });
 
   const onFile = async (file: File) => {
+    setState({ step: 'working', message: `Checking ${file.name}…` });
     const text = await file.text();
     const parsed = parseBackup(text);
     if (!parsed.ok) {
@@ -32,6 +34,10 @@ export function ImportPanel() {
   };
 
   const run = async (backup: ValidBackup, onConflict: 'skip' | 'replace') => {
+    setState({
+      step: 'working',
+      message: `Importing ${backup.patients.length} patients and ${backup.assessments.length} assessments in one transaction: all of it or nothing…`,
+    });
     const result = await importBackup(backup, { onConflict, by: clinician });
     setState(
       result.ok
@@ -110,6 +116,11 @@ export function ImportPanel() {
             </button>
           </div>
         </div>
+      )}
+      {state.step === 'working' && (
+        <p role="status" aria-busy="true">
+          {state.message}
+        </p>
       )}
       {state.step === 'done' && <p role="status">{state.message}</p>}
     </section>
