@@ -105,7 +105,9 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**'],
-    rules: restrict([], 'src/app reaches the database through src/db hooks.', ['dexie']),
+    rules: restrict(['db/db'], 'src/app reaches the database through src/db hooks and repositories.', [
+      'dexie',
+    ]),
   },
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**`],
@@ -113,8 +115,8 @@ export default tseslint.config(
       features
         .filter((f) => f !== feature)
         .flatMap((f) => [`features/${f}`, f])
-        .concat(['app']),
-      'Features do not import each other or the app shell; share code through domain, db, state or charts.',
+        .concat(['app', 'db/db']),
+      'Features do not import each other, the app shell, or the Dexie tables (use src/db hooks and repositories); share code through domain, db, state, charts or components.',
       ['dexie'],
     ),
   })),

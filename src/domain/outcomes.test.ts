@@ -7,7 +7,8 @@ import { HAMD17 } from './scales/hamd17';
 import { MADRS } from './scales/madrs';
 import { PHQ9 } from './scales/phq9';
 import { DARS } from './scales/dars';
-import { CGI_I, CGI_S } from './scales/cgi';
+import { CGI_S } from './scales/cgi-s';
+import { CGI_I } from './scales/cgi-i';
 
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(result.reason);

@@ -7,7 +7,7 @@ import { HAMD17 } from './scales/hamd17';
 import { MADRS } from './scales/madrs';
 import { PHQ9 } from './scales/phq9';
 import { DARS } from './scales/dars';
-import { CGI_S } from './scales/cgi';
+import { CGI_S } from './scales/cgi-s';
 
 const items = (responses: (number | null)[]): ItemEntry => ({ mode: 'items', responses });
 

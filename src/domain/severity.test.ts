@@ -6,7 +6,8 @@ import { HAMD17 } from './scales/hamd17';
 import { MADRS } from './scales/madrs';
 import { PHQ9 } from './scales/phq9';
 import { DARS } from './scales/dars';
-import { CGI_I, CGI_S } from './scales/cgi';
+import { CGI_S } from './scales/cgi-s';
+import { CGI_I } from './scales/cgi-i';
 import type { ScaleDefinition } from './scale-types';
 
 // Every case below was checked by hand against ../shared/reference/scales.md (the section and

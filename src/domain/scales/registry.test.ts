@@ -6,7 +6,8 @@ import { HAMD17 } from './hamd17';
 import { MADRS } from './madrs';
 import { PHQ9 } from './phq9';
 import { DARS } from './dars';
-import { CGI_I, CGI_S } from './cgi';
+import { CGI_S } from './cgi-s';
+import { CGI_I } from './cgi-i';
 
 const itemNumbersWith = (scale: ScaleDefinition, flag: string): number[] =>
   scale.items.filter((i) => (i.flags as readonly string[]).includes(flag)).map((i) => i.number);

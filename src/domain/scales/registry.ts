@@ -3,7 +3,8 @@ import { HAMD17 } from './hamd17';
 import { MADRS } from './madrs';
 import { PHQ9 } from './phq9';
 import { DARS } from './dars';
-import { CGI_S, CGI_I } from './cgi';
+import { CGI_S } from './cgi-s';
+import { CGI_I } from './cgi-i';
 
 /** Every scale the app knows, in the order they are offered at a visit. */
 export const SCALES: readonly ScaleDefinition[] = [HAMD17, MADRS, PHQ9, DARS, CGI_S, CGI_I];
