@@ -111,14 +111,27 @@ export default tseslint.config(
   },
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**`],
-    rules: restrict(
-      features
-        .filter((f) => f !== feature)
-        .flatMap((f) => [`features/${f}`, f])
-        .concat(['app', 'db/db']),
-      'Features do not import each other, the app shell, or the Dexie tables (use src/db hooks and repositories); share code through domain, db, state, charts or components.',
-      ['dexie'],
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Only src/db talks to Dexie.' }],
+          patterns: [
+            {
+              // Anchored to the features folder, so 'domain/course' is not the 'course' feature.
+              group: features
+                .filter((f) => f !== feature)
+                .flatMap((f) => [`**/features/${f}`, `**/features/${f}/**`, `../${f}`, `../${f}/**`]),
+              message: 'Features do not import each other; share code through domain, db, state, charts or components.',
+            },
+            {
+              group: [...layer('app'), ...layer('db/db')],
+              message: 'Features reach the database through src/db hooks and repositories, never the Dexie tables or the app shell.',
+            },
+          ],
+        },
+      ],
+    },
   })),
   {
     files: ['**/*.test.{ts,tsx}', 'tests/**', 'scripts/**', '*.config.{ts,js}'],

@@ -3,6 +3,7 @@ import type { ScaleId } from '../../domain/scale-types';
 import type { IsoDate } from '../../domain/time';
 import { paths } from '../../state/navigation';
 import type { DateRange } from './summary-window';
+import './print-toolbar.css';
 
 export interface ScaleChoice {
   readonly id: ScaleId;

@@ -2,7 +2,6 @@ import type { AllScalesInput } from '../../charts/all-scales';
 import type { TrajectoryInput } from '../../charts/trajectory';
 import { CourseTable } from '../../components/CourseTable';
 import type { Patient, TreatmentEvent } from '../../db/schema';
-import type { TableColumn, TableRow } from '../../domain/course-table';
 import type { ScaleCourse } from '../../domain/patient-course';
 import type { IsoDate } from '../../domain/time';
 import { ChartsSection } from './ChartsSection';
@@ -11,7 +10,9 @@ import { FiguresSection } from './FiguresSection';
 import { RulesFooter } from './RulesFooter';
 import { SafetySection } from './SafetySection';
 import { SheetHeader } from './SheetHeader';
+import type { TablePart } from './sheet-rows';
 import type { SafetySummary } from './summary-safety';
+import './sheet-tables.css';
 import type { ScaleRules } from './summary-rules';
 
 export interface SheetModel {
@@ -22,7 +23,8 @@ export interface SheetModel {
   readonly indexEvent: TreatmentEvent | null;
   readonly period: string;
   readonly events: readonly TreatmentEvent[];
-  readonly table: { readonly columns: readonly TableColumn[]; readonly rows: readonly TableRow[] };
+  /** The course table, in parts of at most a page's width of visits. */
+  readonly tables: readonly TablePart[];
   readonly primary: ScaleCourse | undefined;
   readonly others: readonly ScaleCourse[];
   readonly cut: boolean;
@@ -50,14 +52,22 @@ export function SummarySheet({ model }: { model: SheetModel }) {
       <EventsTable events={model.events} />
       <section className="sheet-section course-section" aria-labelledby="sheet-course">
         <h2 id="sheet-course">Course</h2>
-        {model.table.rows.length === 0 ? (
+        {model.tables.length === 0 || model.tables[0]?.rows.length === 0 ? (
           <p>No scores recorded for the scales and dates chosen.</p>
         ) : (
-          <CourseTable
-            columns={model.table.columns}
-            rows={model.table.rows}
-            caption="Scores by visit, with time since the index event; change and percent from baseline."
-          />
+          model.tables.map((part, i) => (
+            <CourseTable
+              key={part.columns.map((c) => c.visitId).join()}
+              columns={part.columns}
+              rows={part.rows}
+              caption={
+                (model.tables.length > 1
+                  ? `Part ${i + 1} of ${model.tables.length}, baseline repeated. `
+                  : '') +
+                `Scores by visit${model.indexEvent ? ', with time since the index event' : ''}; change and percent from baseline.`
+              }
+            />
+          ))
         )}
       </section>
       <FiguresSection primary={model.primary} others={model.others} cut={model.cut} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses } from '../../domain/patient-course';
-import { printRows } from './sheet-rows';
+import { printRows, splitColumns } from './sheet-rows';
 
 // Reference case, Table 1 (Wang, Lyu & Zhao 2024): HAMD-17 and DARS totals.
 const DATES = ['2023-11-24', '2023-12-07', '2023-12-14', '2023-12-21', '2023-12-28'];
@@ -56,5 +56,41 @@ describe('printRows', () => {
     ]);
     expect(printed).toHaveLength(rows.length - 2);
     expect(row('HAMD-17:status')).toEqual(rows.find((r) => r.key === 'HAMD-17:status'));
+  });
+});
+
+describe('splitColumns', () => {
+  const col = (i: number, isBaseline = false) => ({
+    visitId: `v${i}`,
+    date: `2024-01-${String(i + 1).padStart(2, '0')}`,
+    sinceIndex: null,
+    isBaseline,
+  });
+  const table = (n: number) => ({
+    columns: Array.from({ length: n }, (_, i) => col(i, i === 0)),
+    rows: [
+      {
+        key: 'x',
+        scaleId: 'PHQ-9',
+        label: 'PHQ-9 total',
+        kind: 'total' as const,
+        cells: Array.from({ length: n }, (_, i) => ({ text: String(i) })),
+      },
+    ],
+  });
+
+  it('keeps a table that fits as it is', () => {
+    expect(splitColumns(table(6), 6)).toHaveLength(1);
+  });
+
+  it('splits a long course into parts that each repeat the baseline', () => {
+    const parts = splitColumns(table(17), 6);
+    expect(parts.map((p) => p.columns.map((c) => c.visitId))).toEqual([
+      ['v0', 'v1', 'v2', 'v3', 'v4', 'v5'],
+      ['v0', 'v6', 'v7', 'v8', 'v9', 'v10'],
+      ['v0', 'v11', 'v12', 'v13', 'v14', 'v15'],
+      ['v0', 'v16'],
+    ]);
+    expect(parts[3]?.rows[0]?.cells.map((c) => c.text)).toEqual(['0', '16']);
   });
 });

@@ -1,4 +1,4 @@
-import type { TableRow } from '../../domain/course-table';
+import type { TableColumn, TableRow } from '../../domain/course-table';
 
 /**
  * The course table as printed: the domain's rows, tightened so that a course fits on one
@@ -41,4 +41,32 @@ export function printRows(rows: readonly TableRow[]): TableRow[] {
     }
   }
   return out;
+}
+
+export interface TablePart {
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRow[];
+}
+
+/**
+ * A long course split into tables of at most `max` visit columns, each repeating the
+ * baseline column, so that no table is wider than the page (a browser shrinks a page whose
+ * content overflows, and would clip or shrink the whole sheet). The baseline stays in every
+ * part because every change in it is counted from there.
+ */
+export function splitColumns(table: TablePart, max: number): TablePart[] {
+  const { columns, rows } = table;
+  if (columns.length <= max) return [table];
+  const baseline = columns.flatMap((c, i) => (c.isBaseline ? [i] : []));
+  const others = columns.flatMap((c, i) => (c.isBaseline ? [] : [i]));
+  const size = Math.max(1, max - baseline.length);
+  const parts: TablePart[] = [];
+  for (let start = 0; start < others.length; start += size) {
+    const keep = [...baseline, ...others.slice(start, start + size)].sort((a, b) => a - b);
+    parts.push({
+      columns: keep.flatMap((i) => columns[i] ?? []),
+      rows: rows.map((r) => ({ ...r, cells: keep.flatMap((i) => r.cells[i] ?? []) })),
+    });
+  }
+  return parts;
 }

@@ -4,6 +4,7 @@
  * range, so change, percent change and status are always counted from the true baseline,
  * and the baseline visit stays in the table (a change means nothing without it).
  */
+import type { Course } from '../../domain/course';
 import type { ScaleCourse } from '../../domain/patient-course';
 import type { ScaleId } from '../../domain/scale-types';
 import type { IsoDate } from '../../domain/time';
@@ -20,7 +21,6 @@ export const inRange = (date: IsoDate, range: DateRange): boolean =>
 
 // Not imported from domain/course: the lint rule that keeps features apart takes that path
 // for the `course` feature folder.
-type Course = ScaleCourse['course'];
 
 const baselineId = (c: ScaleCourse): string | undefined =>
   c.course.baselineIndex === null ? undefined : c.course.points[c.course.baselineIndex]?.id;

@@ -8,7 +8,7 @@ import { buildPatientCourses, primaryCourse, type ScaleCourse } from '../../doma
 import type { ScaleId } from '../../domain/scale-types';
 import { useCourseView } from '../../state/course-view';
 import { courseRules, usePreferences } from '../../state/preferences';
-import { printRows } from './sheet-rows';
+import { printRows, splitColumns } from './sheet-rows';
 import type { SheetModel } from './SummarySheet';
 import { hasSummaryData, scaleRules } from './summary-rules';
 import { localDate, summariseSafety } from './summary-safety';
@@ -19,6 +19,9 @@ import {
   windowCourses,
   type DateRange,
 } from './summary-window';
+
+/** Visit columns per printed table: the reference case's five visits, plus room for one. */
+const MAX_COLUMNS = 6;
 
 export interface SheetChoices {
   readonly excluded: ReadonlySet<ScaleId>;
@@ -71,7 +74,10 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
   );
   const table = useMemo(() => {
     const built = buildCourseTable(shown, indexDate, bandFor);
-    return { columns: built.columns, rows: printRows(built.rows) };
+    return {
+      columns: built.columns,
+      parts: splitColumns({ columns: built.columns, rows: printRows(built.rows) }, MAX_COLUMNS),
+    };
   }, [shown, indexDate, bandFor]);
   const charts = useMemo(() => {
     const dates = shown[0]?.course.points.map((p) => p.date) ?? [];
@@ -122,7 +128,7 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
     indexEvent: record.indexEvent,
     period,
     events: eventsForTable(record.events, range),
-    table,
+    tables: table.parts,
     primary,
     others: shown.filter((c: ScaleCourse) => c !== primary && c.course.baselineIndex !== null),
     cut,
