@@ -73,11 +73,12 @@ export default tseslint.config(
   },
   {
     files: ['src/db/**'],
-    rules: restrict(
-      ['state', 'features', 'charts', 'app'],
-      'src/db depends on src/domain only.',
-      ['react-dom', 'react-chartjs-2', 'zustand', 'chart.js'],
-    ),
+    rules: restrict(['state', 'features', 'charts', 'app'], 'src/db depends on src/domain only.', [
+      'react-dom',
+      'react-chartjs-2',
+      'zustand',
+      'chart.js',
+    ]),
   },
   {
     files: ['src/state/**'],
@@ -105,9 +106,11 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**'],
-    rules: restrict(['db/db'], 'src/app reaches the database through src/db hooks and repositories.', [
-      'dexie',
-    ]),
+    rules: restrict(
+      ['db/db'],
+      'src/app reaches the database through src/db hooks and repositories.',
+      ['dexie'],
+    ),
   },
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**`],
@@ -121,12 +124,19 @@ export default tseslint.config(
               // Anchored to the features folder, so 'domain/course' is not the 'course' feature.
               group: features
                 .filter((f) => f !== feature)
-                .flatMap((f) => [`**/features/${f}`, `**/features/${f}/**`, `../${f}`, `../${f}/**`]),
-              message: 'Features do not import each other; share code through domain, db, state, charts or components.',
+                .flatMap((f) => [
+                  `**/features/${f}`,
+                  `**/features/${f}/**`,
+                  `../${f}`,
+                  `../${f}/**`,
+                ]),
+              message:
+                'Features do not import each other; share code through domain, db, state, charts or components.',
             },
             {
               group: [...layer('app'), ...layer('db/db')],
-              message: 'Features reach the database through src/db hooks and repositories, never the Dexie tables or the app shell.',
+              message:
+                'Features reach the database through src/db hooks and repositories, never the Dexie tables or the app shell.',
             },
           ],
         },

@@ -25,10 +25,14 @@ if (!isRoot) {
 console.log(`Installing ${pkgs.join(', ')} from Debian's packages for the end-to-end tests…`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs, 'fonts-dejavu-core'], {
-  stdio: 'inherit',
-  env,
-});
+execFileSync(
+  'apt-get',
+  ['install', '-y', '--no-install-recommends', ...pkgs, 'fonts-dejavu-core'],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 for (const m of missing) {
   if (!existsSync(m.bin)) {
     console.error(`${m.pkg} was installed but ${m.bin} is still missing.`);

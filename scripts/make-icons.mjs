@@ -29,10 +29,13 @@ function png(size, maskable) {
   const band = [0x2f, 0x6a, 0x9e];
   const pad = maskable ? 0.2 : 0.12;
   // The reference course: baseline high, a fall within a week, then the climb back.
-  const pts = [[0, 0.2], [0.18, 0.85], [0.42, 0.75], [0.68, 0.52], [1, 0.22]].map(([x, y]) => [
-    size * (pad + x * (1 - 2 * pad)),
-    size * (pad + y * (1 - 2 * pad)),
-  ]);
+  const pts = [
+    [0, 0.2],
+    [0.18, 0.85],
+    [0.42, 0.75],
+    [0.68, 0.52],
+    [1, 0.22],
+  ].map(([x, y]) => [size * (pad + x * (1 - 2 * pad)), size * (pad + y * (1 - 2 * pad))]);
   const width = size * 0.045;
   const radius = maskable ? 0 : size * 0.18;
   const rows = [];
@@ -47,7 +50,13 @@ function png(size, maskable) {
       for (let i = 0; i < pts.length - 1; i++) {
         const [x1, y1] = pts[i];
         const [x2, y2] = pts[i + 1];
-        const t = Math.max(0, Math.min(1, ((x - x1) * (x2 - x1) + (y - y1) * (y2 - y1)) / ((x2 - x1) ** 2 + (y2 - y1) ** 2)));
+        const t = Math.max(
+          0,
+          Math.min(
+            1,
+            ((x - x1) * (x2 - x1) + (y - y1) * (y2 - y1)) / ((x2 - x1) ** 2 + (y2 - y1) ** 2),
+          ),
+        );
         d = Math.min(d, Math.hypot(x - (x1 + t * (x2 - x1)), y - (y1 + t * (y2 - y1))));
       }
       for (const [px, py] of pts) if (Math.hypot(x - px, y - py) < width * 1.6) d = 0;

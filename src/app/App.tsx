@@ -8,11 +8,15 @@ import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
 
 // Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
-const CoursePage = lazy(() => import('../features/course/CoursePage').then((m) => ({ default: m.CoursePage })));
+const CoursePage = lazy(() =>
+  import('../features/course/CoursePage').then((m) => ({ default: m.CoursePage })),
+);
 const PrintPage = lazy(() =>
   import('../features/summary/PrintPage').then((m) => ({ default: m.PrintPage })),
 );
-const DataPage = lazy(() => import('../features/data/DataPage').then((m) => ({ default: m.DataPage })));
+const DataPage = lazy(() =>
+  import('../features/data/DataPage').then((m) => ({ default: m.DataPage })),
+);
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -37,7 +41,8 @@ function Page({ route }: { route: Route }) {
         <div className="card">
           <h1>Page not found</h1>
           <p>
-            There is no page at “{route.path}”. <a href={paths.patients()}>Go to the patient list</a>.
+            There is no page at “{route.path}”.{' '}
+            <a href={paths.patients()}>Go to the patient list</a>.
           </p>
         </div>
       );

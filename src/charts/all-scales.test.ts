@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { round } from '../domain/format';
-import { CGI_I } from '../domain/scales/cgi';
+import { CGI_I } from '../domain/scales/cgi-i';
 import { DARS } from '../domain/scales/dars';
 import { HAMD17 } from '../domain/scales/hamd17';
 import { MADRS } from '../domain/scales/madrs';

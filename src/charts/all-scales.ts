@@ -147,7 +147,11 @@ export function buildAllScales(input: AllScalesInput): ChartModel {
   const axis: TimeAxis = { mode: input.timeAxis, origin };
   const datasets = entries.map((e, i) => series(e, i, axis));
   const pointXs = datasets.flatMap((d) => d.data.map((p) => p.x));
-  const { shown: markers, note: earlierNote } = splitMarkers(eventMarkers(events, axis), pointXs, input.timeAxis);
+  const { shown: markers, note: earlierNote } = splitMarkers(
+    eventMarkers(events, axis),
+    pointXs,
+    input.timeAxis,
+  );
   const xs = [...pointXs, ...markers.map((m) => m.x)];
   const ys = datasets.flatMap((d) => d.data.map((p) => p.y)).filter((y): y is number => y !== null);
   const lowest = Math.min(0, ...ys);

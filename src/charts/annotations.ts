@@ -1,7 +1,14 @@
 /** Annotation specs shared by the chart builders: severity bands, level lines, dose markers. */
 import type { Range } from '../domain/ranges';
 import type { BandConvention } from '../domain/scale-types';
-import type { BandAnnotation, Convention, EventMarker, LevelLine, TimeAxisMode, TreatmentEvent } from './chart-types';
+import type {
+  BandAnnotation,
+  Convention,
+  EventMarker,
+  LevelLine,
+  TimeAxisMode,
+  TreatmentEvent,
+} from './chart-types';
 import {
   bandFill,
   DOSE_EVENT,

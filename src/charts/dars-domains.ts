@@ -76,7 +76,11 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
   });
 
   const pointXs = visits.map((v) => xValue(v.date, axis));
-  const { shown: markers, note: earlierNote } = splitMarkers(eventMarkers(events, axis), pointXs, input.timeAxis);
+  const { shown: markers, note: earlierNote } = splitMarkers(
+    eventMarkers(events, axis),
+    pointXs,
+    input.timeAxis,
+  );
   const xs = [...pointXs, ...markers.map((m) => m.x)];
   const better =
     scale.direction === 'higher-is-better' ? 'higher = less anhedonia' : 'higher = worse';

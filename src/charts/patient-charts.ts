@@ -38,7 +38,10 @@ export function markerLabel(e: EventLike): string {
 
 const pointMetaOf = (c: ScaleCourse): PointMetaById =>
   Object.fromEntries(
-    [...c.scores].map(([visitId, score]) => [visitId, { completeness: score.completeness, note: score.note }]),
+    [...c.scores].map(([visitId, score]) => [
+      visitId,
+      { completeness: score.completeness, note: score.note },
+    ]),
   );
 
 /**
@@ -54,17 +57,15 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
     isIndex: e.isIndex,
   }));
   const severity = req.courses.filter((c) => c.scale.kind === 'severity');
-  const trajectories = severity.map(
-    (c): TrajectoryInput => ({
-      scale: c.scale,
-      course: c.course,
-      pointMeta: pointMetaOf(c),
-      events,
-      bandConventionId: req.bandConvention(c.scale.id),
-      timeAxis: req.timeAxis,
-      indexDate: req.indexDate,
-    }),
-  );
+  const trajectories = severity.map((c): TrajectoryInput => ({
+    scale: c.scale,
+    course: c.course,
+    pointMeta: pointMetaOf(c),
+    events,
+    bandConventionId: req.bandConvention(c.scale.id),
+    timeAxis: req.timeAxis,
+    indexDate: req.indexDate,
+  }));
   const withBaseline = severity.filter((c) => c.course.baselineIndex !== null);
   const dars = req.courses.find((c) => c.scale.id === 'DARS');
   return {
@@ -78,7 +79,16 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
           scale: dars.scale,
           visits: dars.course.points.flatMap((p) => {
             const score = dars.scores.get(p.id);
-            return score ? [{ id: p.id, date: p.date, subscales: score.subscales, completeness: score.completeness }] : [];
+            return score
+              ? [
+                  {
+                    id: p.id,
+                    date: p.date,
+                    subscales: score.subscales,
+                    completeness: score.completeness,
+                  },
+                ]
+              : [];
           }),
           events,
           timeAxis: req.timeAxis,

@@ -212,7 +212,11 @@ export function buildTrajectory(input: TrajectoryInput): ChartModel {
   const remission = pickRemission(input);
   const bands = bandConvention(scale, input.bandConventionId);
   const pointXs = course.points.map((p) => xValue(p.date, axis));
-  const { shown: markers, note: earlierNote } = splitMarkers(eventMarkers(events, axis), pointXs, input.timeAxis);
+  const { shown: markers, note: earlierNote } = splitMarkers(
+    eventMarkers(events, axis),
+    pointXs,
+    input.timeAxis,
+  );
   const datasets = mainSeries(input, axis);
   const xs = [...pointXs, ...markers.map((m) => m.x)];
   const extent = xExtent(xs, input.timeAxis);

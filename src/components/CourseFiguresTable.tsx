@@ -9,12 +9,15 @@ const span = (days: number | null) => (days === null ? '—' : timeSinceLabel(da
  * the response lasted, time to relapse, the best score and the last one.
  */
 export function CourseFiguresTable({ courses }: { courses: readonly ScaleCourse[] }) {
-  const rows = courses.filter((c) => c.scale.kind === 'severity' && c.course.baselineIndex !== null);
+  const rows = courses.filter(
+    (c) => c.scale.kind === 'severity' && c.course.baselineIndex !== null,
+  );
   const origin = rows[0]?.figures.origin;
   return (
     <table className="data figures-table">
       <caption>
-        Course figures{origin ? `; times are counted from the ${origin.kind} (${origin.date})` : ''}.
+        Course figures{origin ? `; times are counted from the ${origin.kind} (${origin.date})` : ''}
+        .
       </caption>
       <thead>
         <tr>
@@ -43,7 +46,9 @@ export function CourseFiguresTable({ courses }: { courses: readonly ScaleCourse[
               {figures.best ? `${formatTotal(figures.best.total)} (${figures.best.date})` : '—'}
               {scale.direction === 'higher-is-better' && <span className="muted"> highest</span>}
             </td>
-            <td>{figures.last ? `${formatTotal(figures.last.total)} (${figures.last.date})` : '—'}</td>
+            <td>
+              {figures.last ? `${formatTotal(figures.last.total)} (${figures.last.date})` : '—'}
+            </td>
           </tr>
         ))}
       </tbody>

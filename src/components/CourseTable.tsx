@@ -17,7 +17,8 @@ export function CourseTable({ columns, rows, caption }: Props) {
     <div className="table-scroll">
       <table className="data course-table">
         <caption>
-          {caption} <span className="muted">s = summary data (transcribed), p = prorated total.</span>
+          {caption}{' '}
+          <span className="muted">s = summary data (transcribed), p = prorated total.</span>
         </caption>
         <thead>
           <tr>

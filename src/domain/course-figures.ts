@@ -49,8 +49,7 @@ export function courseFigures(
     total: p.total,
     days: origin ? daysBetween(origin.date, p.date) : 0,
   });
-  const better = (a: number, b: number) =>
-    scale.direction === 'higher-is-better' ? a > b : a < b;
+  const better = (a: number, b: number) => (scale.direction === 'higher-is-better' ? a > b : a < b);
   const best = rated.reduce<(CoursePoint & { total: number }) | undefined>(
     (acc, p) => (acc === undefined || better(p.total, acc.total) ? p : acc),
     undefined,

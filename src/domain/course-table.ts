@@ -24,7 +24,8 @@ export interface TableRow {
   readonly key: string;
   readonly scaleId: string;
   readonly label: string;
-  readonly kind: 'total' | 'change' | 'percent' | 'band' | 'status' | 'reliable' | 'subscale' | 'item';
+  readonly kind:
+    'total' | 'change' | 'percent' | 'band' | 'status' | 'reliable' | 'subscale' | 'item';
   readonly cells: readonly TableCell[];
 }
 
@@ -76,35 +77,54 @@ export function buildCourseTable(
       course.points.map((p) => {
         const score = scores.get(p.id);
         if (p.total === null) return score ? { text: 'incomplete' } : EMPTY;
-        const mark = score?.completeness === 'summary' || score?.completeness === 'prorated' ? score.completeness : undefined;
+        const mark =
+          score?.completeness === 'summary' || score?.completeness === 'prorated'
+            ? score.completeness
+            : undefined;
         return { text: formatTotal(p.total), ...(mark ? { mark } : {}) };
       }),
     );
     if (scale.kind === 'change') continue;
-    row('change', 'Change from baseline (points)', course.points.map((p) => (p.change ? { text: formatSigned(p.change.change) } : EMPTY)));
+    row(
+      'change',
+      'Change from baseline (points)',
+      course.points.map((p) => (p.change ? { text: formatSigned(p.change.change) } : EMPTY)),
+    );
     row(
       'percent',
       better ? '% change from baseline (increase = better)' : '% reduction from baseline',
       course.points.map((p) => {
         if (!p.change) return EMPTY;
         const value = better ? p.change.percentChange : p.change.percentImprovement;
-        return value === null ? { text: 'n/a' } : { text: formatPercent(value, { signed: better }) };
+        return value === null
+          ? { text: 'n/a' }
+          : { text: formatPercent(value, { signed: better }) };
       }),
     );
     if (scale.bandConventions.length) {
-      row('band', 'Severity', course.points.map((p) => {
-        if (p.total === null) return EMPTY;
-        const s = severityOf(scale, p.total, bandConvention(scale.id));
-        return s.ok ? { text: s.value.band.label } : EMPTY;
-      }));
+      row(
+        'band',
+        'Severity',
+        course.points.map((p) => {
+          if (p.total === null) return EMPTY;
+          const s = severityOf(scale, p.total, bandConvention(scale.id));
+          return s.ok ? { text: s.value.band.label } : EMPTY;
+        }),
+      );
     }
     if (scale.response || scale.remission.length) {
-      row('status', 'Status', course.points.map((p) => ({ text: STATUS_LABEL[p.status] || '—', status: p.status })));
+      row(
+        'status',
+        'Status',
+        course.points.map((p) => ({ text: STATUS_LABEL[p.status] || '—', status: p.status })),
+      );
     }
     if (scale.reliableChange) {
-      row('reliable', 'Reliable change', course.points.map((p) =>
-        p.reliable ? { text: p.reliable.verdict } : EMPTY,
-      ));
+      row(
+        'reliable',
+        'Reliable change',
+        course.points.map((p) => (p.reliable ? { text: p.reliable.verdict } : EMPTY)),
+      );
     }
     for (const sub of scale.subscales) {
       const cells = course.points.map((p) => {
@@ -116,14 +136,23 @@ export function buildCourseTable(
     const covered = new Set(scale.subscales.flatMap((s) => s.items));
     if (scoredItems(scale).every((i) => covered.has(i.number))) continue;
     for (const item of scale.items) {
-      const flag = item.flags.includes('suicide') ? 'safety' : item.flags.includes('anhedonia') ? 'anhedonia' : null;
+      const flag = item.flags.includes('suicide')
+        ? 'safety'
+        : item.flags.includes('anhedonia')
+          ? 'anhedonia'
+          : null;
       if (!flag) continue;
       const cells = course.points.map((p) => {
         const v = scores.get(p.id)?.items.get(item.number);
         return v === undefined ? EMPTY : { text: String(v) };
       });
       if (cells.some((c) => c !== EMPTY))
-        row('item', `Item ${item.number} ${item.shortName} (${flag})`, cells, `item:${item.number}`);
+        row(
+          'item',
+          `Item ${item.number} ${item.shortName} (${flag})`,
+          cells,
+          `item:${item.number}`,
+        );
     }
   }
   return { columns, rows };

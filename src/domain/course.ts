@@ -75,7 +75,10 @@ export interface CourseOptions {
 }
 
 /** The last point with a total on or before the index event, else the first with a total. */
-export function defaultBaselineIndex(points: readonly CourseInput[], indexDate?: IsoDate | null): number | null {
+export function defaultBaselineIndex(
+  points: readonly CourseInput[],
+  indexDate?: IsoDate | null,
+): number | null {
   const rated = points.map((p, i) => ({ p, i })).filter(({ p }) => p.total !== null);
   if (!rated.length) return null;
   if (indexDate) {
@@ -120,7 +123,10 @@ export function analyseCourse(
     remission: pickRule(scale, scale.remission, 'remission', options.remissionRuleId, notes),
     relapse: pickRule(scale, scale.relapse, 'relapse', options.relapseRuleId, notes),
   };
-  const chosen = options.baselineId === undefined ? -1 : input.findIndex((p) => p.id === options.baselineId && p.total !== null);
+  const chosen =
+    options.baselineId === undefined
+      ? -1
+      : input.findIndex((p) => p.id === options.baselineId && p.total !== null);
   const baselineIndex = chosen >= 0 ? chosen : defaultBaselineIndex(input, options.indexDate);
   const baseline = baselineIndex === null ? null : (input[baselineIndex]?.total ?? null);
 

@@ -5,7 +5,11 @@ import type { RemissionRule, ScaleDefinition } from './scale-types';
  * Response by the scale's rule. The percent rule is checked in integers,
  * (b - x) x 100 >= percent x b, so 9 of 18 is exactly a 50 % response.
  */
-export function isResponse(scale: ScaleDefinition, baseline: number, value: number): Result<boolean> {
+export function isResponse(
+  scale: ScaleDefinition,
+  baseline: number,
+  value: number,
+): Result<boolean> {
   const rule = scale.response;
   if (!rule) return fail(`${scale.id} has no published response criterion.`);
   if (rule.kind === 'max-value') return ok(value <= rule.maxValue);
@@ -21,9 +25,13 @@ export function remissionRule(scale: ScaleDefinition, ruleId?: string): Result<R
   return rule ? ok(rule) : fail(`${scale.id} has no remission rule "${ruleId}".`);
 }
 
-export function isRemission(scale: ScaleDefinition, total: number, ruleId?: string): Result<boolean> {
+export function isRemission(
+  scale: ScaleDefinition,
+  total: number,
+  ruleId?: string,
+): Result<boolean> {
   const rule = remissionRule(scale, ruleId);
-    if (!rule.ok) return rule;
+  if (!rule.ok) return rule;
   const { cutoff, inclusive } = rule.value;
   return ok(inclusive ? total <= cutoff : total < cutoff);
 }
@@ -47,7 +55,8 @@ export function reliableChange(
   value: number,
 ): Result<ReliableChange> {
   const figures = scale.reliableChange;
-  if (!figures) return fail(`${scale.id} has no verified reliability figures for a reliable change index.`);
+  if (!figures)
+    return fail(`${scale.id} has no verified reliability figures for a reliable change index.`);
   const sem = figures.sd * Math.sqrt(1 - figures.reliability);
   const sDiff = Math.SQRT2 * sem;
   const rc = (value - baseline) / sDiff;
@@ -57,6 +66,10 @@ export function reliableChange(
     rc,
     threshold: 1.96 * sDiff,
     reliable,
-    verdict: !reliable ? 'no reliable change' : better ? 'reliable improvement' : 'reliable worsening',
+    verdict: !reliable
+      ? 'no reliable change'
+      : better
+        ? 'reliable improvement'
+        : 'reliable worsening',
   });
 }

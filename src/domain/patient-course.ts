@@ -50,7 +50,9 @@ export function buildPatientCourses(
   assessments: readonly AssessmentInput[],
   request: CourseRequest = {},
 ): ScaleCourse[] {
-  const sorted = [...visits].sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? -1 : 1));
+  const sorted = [...visits].sort((a, b) =>
+    a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? -1 : 1,
+  );
   return SCALES.flatMap((scale) => {
     const own = assessments.filter((a) => a.scaleId === scale.id);
     if (own.length === 0) return [];

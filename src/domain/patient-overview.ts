@@ -1,7 +1,13 @@
 import type { CourseStatus } from './course';
 import { STATUS_LABEL } from './course-table';
 import { formatTotal } from './format';
-import { buildPatientCourses, primaryCourse, type AssessmentInput, type CourseRequest, type VisitInput } from './patient-course';
+import {
+  buildPatientCourses,
+  primaryCourse,
+  type AssessmentInput,
+  type CourseRequest,
+  type VisitInput,
+} from './patient-course';
 import type { ScaleId } from './scale-types';
 import type { IsoDate } from './time';
 
@@ -16,7 +22,11 @@ export interface PatientOverview {
   readonly lastVisit: IsoDate | null;
   readonly latest: readonly LatestScore[];
   /** Status of the primary scale (HAMD-17, else MADRS, else PHQ-9) at the last rated visit. */
-  readonly status: { readonly scaleId: ScaleId; readonly status: CourseStatus; readonly label: string } | null;
+  readonly status: {
+    readonly scaleId: ScaleId;
+    readonly status: CourseStatus;
+    readonly label: string;
+  } | null;
 }
 
 export function patientOverview(
@@ -25,11 +35,16 @@ export function patientOverview(
   request: CourseRequest = {},
 ): PatientOverview {
   const courses = buildPatientCourses(visits, assessments, request);
-  const lastVisit = visits.reduce<IsoDate | null>((acc, v) => (acc === null || v.date > acc ? v.date : acc), null);
+  const lastVisit = visits.reduce<IsoDate | null>(
+    (acc, v) => (acc === null || v.date > acc ? v.date : acc),
+    null,
+  );
   const latest = courses.flatMap((c) => {
     const rated = c.course.points.filter((p) => p.total !== null);
     const last = rated[rated.length - 1];
-    return last?.total == null ? [] : [{ scaleId: c.scale.id, text: formatTotal(last.total), date: last.date }];
+    return last?.total == null
+      ? []
+      : [{ scaleId: c.scale.id, text: formatTotal(last.total), date: last.date }];
   });
   const primary = primaryCourse(courses);
   const lastPoint = primary?.course.points.filter((p) => p.total !== null).at(-1);

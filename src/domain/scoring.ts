@@ -105,14 +105,12 @@ const formatMean = (mean: number) => (Math.round(mean * 100) / 100).toString();
 
 function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
   const range = totalRange(scale);
-  const subscales = scale.subscales.map(
-    (sub): SubscaleScore => ({
-      id: sub.id,
-      name: sub.name,
-      ...subscaleRange(scale, sub),
-      score: summary.subscales[sub.id] ?? null,
-    }),
-  );
+  const subscales = scale.subscales.map((sub): SubscaleScore => ({
+    id: sub.id,
+    name: sub.name,
+    ...subscaleRange(scale, sub),
+    score: summary.subscales[sub.id] ?? null,
+  }));
   const items = new Map<number, number>();
   for (const [key, value] of Object.entries(summary.items)) items.set(Number(key), value);
   const given = scale.subscales
@@ -121,7 +119,12 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
   const base = { scaleId: scale.id, range, subscales, missingItems: [], items };
 
   if (summary.total !== null) {
-    return { ...base, completeness: 'summary', total: summary.total, note: 'Summary data: transcribed total.' };
+    return {
+      ...base,
+      completeness: 'summary',
+      total: summary.total,
+      note: 'Summary data: transcribed total.',
+    };
   }
   if (given.length && partitionsAllItems(scale, given)) {
     const total = scale.subscales.reduce((acc, sub) => acc + (summary.subscales[sub.id] ?? 0), 0);
@@ -132,13 +135,19 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
       note: 'Summary data: total computed from the transcribed subscale totals.',
     };
   }
-  return { ...base, completeness: 'summary', total: null, note: 'Summary data: no total recorded.' };
+  return {
+    ...base,
+    completeness: 'summary',
+    total: null,
+    note: 'Summary data: no total recorded.',
+  };
 }
 
 /** Validates, then scores. Invalid entries give their issues and no number. */
 export function scoreEntry(scale: ScaleDefinition, entry: AssessmentEntry): ScoreResult {
   const validation = validateEntry(scale, entry);
   if (!validation.ok) return { ok: false, issues: validation.issues };
-  const score = entry.mode === 'items' ? scoreItems(scale, entry.responses) : scoreSummary(scale, entry);
+  const score =
+    entry.mode === 'items' ? scoreItems(scale, entry.responses) : scoreSummary(scale, entry);
   return { ok: true, score };
 }

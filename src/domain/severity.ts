@@ -15,9 +15,7 @@ export function bandConvention(
   if (!first) return fail(`${scale.id} has no published severity bands.`);
   if (conventionId === undefined) return ok(first);
   const found = scale.bandConventions.find((c) => c.id === conventionId);
-  return found
-    ? ok(found)
-    : fail(`${scale.id} has no band convention "${conventionId}".`);
+  return found ? ok(found) : fail(`${scale.id} has no band convention "${conventionId}".`);
 }
 
 /**

@@ -8,7 +8,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 const dayNumber = (date: IsoDate): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+  86_400_000;
 
 /**
  * Whole calendar days from `from` to `to` (negative when `to` is earlier). Plain UTC day

@@ -11,12 +11,7 @@ export interface Issue {
 
 export type Validation = { ok: true } | { ok: false; issues: readonly Issue[] };
 
-const checkValue = (
-  label: string,
-  value: unknown,
-  min: number,
-  max: number,
-): string | null => {
+const checkValue = (label: string, value: unknown, min: number, max: number): string | null => {
   if (typeof value !== 'number' || Number.isNaN(value)) return `${label} must be a number.`;
   if (!Number.isInteger(value))
     return `${label} must be a whole number between ${min} and ${max} (got ${value}).`;
@@ -26,7 +21,11 @@ const checkValue = (
 };
 
 /** Field-level check of one item response, for the entry form. null = acceptable. */
-export function checkItemValue(scale: ScaleDefinition, item: ItemDef, value: unknown): string | null {
+export function checkItemValue(
+  scale: ScaleDefinition,
+  item: ItemDef,
+  value: unknown,
+): string | null {
   if (item.notAssessedCode !== undefined && value === item.notAssessedCode) return null;
   return checkValue(`${scale.id} item ${item.number}`, value, item.min, item.max);
 }

@@ -11,5 +11,7 @@ export const useCourseView = create<CourseView>()(
 );
 
 export const setBaseline = (patientId: string, visitId: string | undefined) => {
-  useCourseView.setState((s) => ({ baselineByPatient: { ...s.baselineByPatient, [patientId]: visitId } }));
+  useCourseView.setState((s) => ({
+    baselineByPatient: { ...s.baselineByPatient, [patientId]: visitId },
+  }));
 };

@@ -27,14 +27,22 @@ describe('the course view of the reference case', () => {
     const text = await table.innerText();
     for (const pct of ['88.89 %', '72.22 %', '44.44 %', '5.56 %']) expect(text).toContain(pct);
     const hamdStatus = table.getByRole('row').filter({ hasText: 'Status' }).first();
-    expect(await hamdStatus.innerText()).toMatch(/baseline\s+remission\s+remission\s+response lost\s+relapse/);
+    expect(await hamdStatus.innerText()).toMatch(
+      /baseline\s+remission\s+remission\s+response lost\s+relapse/,
+    );
 
     // Course figures above the charts: response and remission at 1 wk, 2 wk of response,
     // relapse at 4 wk (HAMD-17 row).
     const figures = page.getByRole('table', { name: /Course figures/ });
     const hamdRow = await figures.getByRole('row', { name: /^HAMD-17/ }).innerText();
     expect(hamdRow.split('\t').map((c) => c.trim())).toEqual([
-      'HAMD-17', '1 wk', '1 wk', '2 wk', '4 wk', '2 (2023-12-07)', '17 (2023-12-28)',
+      'HAMD-17',
+      '1 wk',
+      '1 wk',
+      '2 wk',
+      '4 wk',
+      '2 (2023-12-07)',
+      '17 (2023-12-28)',
     ]);
 
     // Every chart has a name, a legend naming the conventions, and a data-table alternative.
@@ -76,7 +84,9 @@ function bigBackup(visits: number): string {
   // A course that falls, relapses and recovers again; items follow the total.
   const assessments = visitRows.map((v, i) => {
     const level = Math.round(2 + 2 * Math.abs(Math.sin(i / 9)));
-    const responses = Array.from({ length: 17 }, (_, k) => Math.min(k < 9 ? 4 : 2, (level + k) % 3));
+    const responses = Array.from({ length: 17 }, (_, k) =>
+      Math.min(k < 9 ? 4 : 2, (level + k) % 3),
+    );
     return {
       id: id(3, i),
       visitId: v.id,
@@ -97,7 +107,14 @@ function bigBackup(visits: number): string {
     scope: 'patient',
     patients: [{ id: pid, code: 'LONG-200', createdAt: at, updatedAt: at }],
     events: [
-      { id: id(1, 1), patientId: pid, date: day(0), kind: 'single-dose', label: 'drug A', isIndex: true },
+      {
+        id: id(1, 1),
+        patientId: pid,
+        date: day(0),
+        kind: 'single-dose',
+        label: 'drug A',
+        isIndex: true,
+      },
     ],
     visits: visitRows,
     assessments,
@@ -139,7 +156,9 @@ describe('a course of 200 visits', () => {
     }
     times.sort((a, b) => a - b);
     const median = times[4]!;
-    console.log(`200-visit course, time-axis switch to next frame: median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[8]!.toFixed(1)})`);
+    console.log(
+      `200-visit course, time-axis switch to next frame: median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[8]!.toFixed(1)})`,
+    );
     expect(median).toBeLessThan(100);
     await context.close();
   });

@@ -8,9 +8,39 @@ export interface ReferenceVisit {
 }
 
 export const REFERENCE_VISITS: ReferenceVisit[] = [
-  { date: '2023-11-24', hamd: { total: 18, item7: 4 }, madrs: { total: 23, item8: 4 }, phq: { total: 14, item1: 3 }, dars: { total: 17, hobbies: 3, food: 4, social: 4, sensory: 6 } },
-  { date: '2023-12-07', hamd: { total: 2, item7: 0 }, madrs: { total: 4, item8: 0 }, phq: { total: 1, item1: 0 }, dars: { total: 52, hobbies: 15, food: 9, social: 10, sensory: 18 } },
-  { date: '2023-12-14', hamd: { total: 5, item7: 0 }, madrs: { total: 9, item8: 0 }, phq: { total: 2, item1: 0 }, dars: { total: 49, hobbies: 15, food: 5, social: 10, sensory: 19 } },
-  { date: '2023-12-21', hamd: { total: 10, item7: 2 }, madrs: { total: 15, item8: 2 }, phq: { total: 8, item1: 1 }, dars: { total: 35, hobbies: 9, food: 8, social: 4, sensory: 14 } },
-  { date: '2023-12-28', hamd: { total: 17, item7: 3 }, madrs: { total: 22, item8: 4 }, phq: { total: 12, item1: 3 }, dars: { total: 28, hobbies: 9, food: 7, social: 1, sensory: 11 } },
+  {
+    date: '2023-11-24',
+    hamd: { total: 18, item7: 4 },
+    madrs: { total: 23, item8: 4 },
+    phq: { total: 14, item1: 3 },
+    dars: { total: 17, hobbies: 3, food: 4, social: 4, sensory: 6 },
+  },
+  {
+    date: '2023-12-07',
+    hamd: { total: 2, item7: 0 },
+    madrs: { total: 4, item8: 0 },
+    phq: { total: 1, item1: 0 },
+    dars: { total: 52, hobbies: 15, food: 9, social: 10, sensory: 18 },
+  },
+  {
+    date: '2023-12-14',
+    hamd: { total: 5, item7: 0 },
+    madrs: { total: 9, item8: 0 },
+    phq: { total: 2, item1: 0 },
+    dars: { total: 49, hobbies: 15, food: 5, social: 10, sensory: 19 },
+  },
+  {
+    date: '2023-12-21',
+    hamd: { total: 10, item7: 2 },
+    madrs: { total: 15, item8: 2 },
+    phq: { total: 8, item1: 1 },
+    dars: { total: 35, hobbies: 9, food: 8, social: 4, sensory: 14 },
+  },
+  {
+    date: '2023-12-28',
+    hamd: { total: 17, item7: 3 },
+    madrs: { total: 22, item8: 4 },
+    phq: { total: 12, item1: 3 },
+    dars: { total: 28, hobbies: 9, food: 7, social: 1, sensory: 11 },
+  },
 ];

@@ -53,8 +53,12 @@ async function enterVisit(page: Page, v: ReferenceVisit, reloadMidway: boolean) 
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(`Visit of ${v.date}`) }).waitFor();
     // Nothing typed before the reload is lost.
-    await expect.poll(() => page.getByLabel('HAMD-17 total', { exact: true }).inputValue()).toBe(String(v.hamd.total));
-    expect(await page.getByLabel('MADRS item 8', { exact: true }).inputValue()).toBe(String(v.madrs.item8));
+    await expect
+      .poll(() => page.getByLabel('HAMD-17 total', { exact: true }).inputValue())
+      .toBe(String(v.hamd.total));
+    expect(await page.getByLabel('MADRS item 8', { exact: true }).inputValue()).toBe(
+      String(v.madrs.item8),
+    );
   }
   await fill(page, 'PHQ-9 total', v.phq.total);
   await fill(page, 'PHQ-9 item 1', v.phq.item1);
@@ -101,9 +105,18 @@ describe('the clinic visit workflow, as a new user', () => {
     await table.waitFor();
     const text = await table.innerText();
     for (const v of REFERENCE_VISITS) {
-      for (const n of [v.hamd.total, v.madrs.total, v.phq.total, v.dars.total]) expect(text).toContain(String(n));
+      for (const n of [v.hamd.total, v.madrs.total, v.phq.total, v.dars.total])
+        expect(text).toContain(String(n));
     }
-    for (const pct of ['88.89 %', '72.22 %', '44.44 %', '5.56 %', '82.61 %', '92.86 %', '+205.88 %'])
+    for (const pct of [
+      '88.89 %',
+      '72.22 %',
+      '44.44 %',
+      '5.56 %',
+      '82.61 %',
+      '92.86 %',
+      '+205.88 %',
+    ])
       expect(text).toContain(pct);
     expect(text).toContain('1 wk');
     expect(text).toContain('relapse');
@@ -120,11 +133,18 @@ describe('the clinic visit workflow, as a new user', () => {
     await page.getByRole('button', { name: 'Create patient' }).click();
     await page.getByRole('button', { name: 'Start visit' }).click();
     for (const id of ['MADRS', 'PHQ-9', 'DARS'])
-      await page.getByRole('group', { name: 'Scales at this visit' }).getByLabel(id, { exact: true }).uncheck();
+      await page
+        .getByRole('group', { name: 'Scales at this visit' })
+        .getByLabel(id, { exact: true })
+        .uncheck();
     await page.getByLabel('HAMD-17 item 1', { exact: true }).click();
     await page.evaluate(() => {
       (window as unknown as { keys: number }).keys = 0;
-      window.addEventListener('keydown', () => (window as unknown as { keys: number }).keys++, true);
+      window.addEventListener(
+        'keydown',
+        () => (window as unknown as { keys: number }).keys++,
+        true,
+      );
     });
     await shot(page, 'entry-before');
     for (const key of '21302110302111011') await page.keyboard.press(key);

@@ -162,7 +162,8 @@ export const HAMD17: ScaleDefinition = {
     {
       id: 'zimmerman-2013',
       name: 'Zimmerman 2013',
-      source: 'Zimmerman M et al. J Affect Disord 2013;150:384 (PubMed 23759278): cut-offs 17 and 24',
+      source:
+        'Zimmerman M et al. J Affect Disord 2013;150:384 (PubMed 23759278): cut-offs 17 and 24',
       bands: [
         { label: 'None', min: 0, max: 7, level: 0 },
         { label: 'Mild', min: 8, max: 16, level: 1 },

@@ -55,7 +55,8 @@ export const MADRS: ScaleDefinition = {
     {
       id: 'alternative-12-24-35',
       name: 'Alternative 12/24/35',
-      source: 'Alternative cut-points in McDowell, Measuring Health ("12 mild, 24 moderate, 35 severe")',
+      source:
+        'Alternative cut-points in McDowell, Measuring Health ("12 mild, 24 moderate, 35 severe")',
       bands: [
         { label: 'Normal', min: 0, max: 11, level: 0 },
         { label: 'Mild', min: 12, max: 23, level: 1 },

@@ -38,9 +38,12 @@ export const PHQ9: ScaleDefinition = {
       min: 0,
       max: 3,
       flags: ['unscored'],
-      anchors: ['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult'].map(
-        (label, value) => ({ value, label }),
-      ),
+      anchors: [
+        'Not difficult at all',
+        'Somewhat difficult',
+        'Very difficult',
+        'Extremely difficult',
+      ].map((label, value) => ({ value, label })),
       note: 'Asked only if any problem was endorsed. Not part of the total.',
     },
   ],

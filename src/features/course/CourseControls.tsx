@@ -1,6 +1,11 @@
 import type { Visit } from '../../db/schema';
 import type { ScaleCourse } from '../../domain/patient-course';
-import { setScaleRule, setPreference, usePreferences, type TimeAxis } from '../../state/preferences';
+import {
+  setScaleRule,
+  setPreference,
+  usePreferences,
+  type TimeAxis,
+} from '../../state/preferences';
 import { setBaseline, useCourseView } from '../../state/course-view';
 
 interface Props {
@@ -59,7 +64,11 @@ export function CourseControls({ patientId, visits, courses }: Props) {
                   <RuleSelect
                     label={`${scale.id} severity bands`}
                     value={prefs.bandConvention[scale.id]}
-                    options={scale.bandConventions.map((c) => ({ id: c.id, label: c.name, source: c.source }))}
+                    options={scale.bandConventions.map((c) => ({
+                      id: c.id,
+                      label: c.name,
+                      source: c.source,
+                    }))}
                     onChange={(id) => setScaleRule('bandConvention', scale.id, id)}
                   />
                 </td>
@@ -67,7 +76,11 @@ export function CourseControls({ patientId, visits, courses }: Props) {
                   <RuleSelect
                     label={`${scale.id} remission cut-off`}
                     value={prefs.remissionRule[scale.id]}
-                    options={scale.remission.map((r) => ({ id: r.id, label: r.label, source: r.source }))}
+                    options={scale.remission.map((r) => ({
+                      id: r.id,
+                      label: r.label,
+                      source: r.source,
+                    }))}
                     onChange={(id) => setScaleRule('remissionRule', scale.id, id)}
                   />
                 </td>
@@ -75,7 +88,11 @@ export function CourseControls({ patientId, visits, courses }: Props) {
                   <RuleSelect
                     label={`${scale.id} relapse rule`}
                     value={prefs.relapseRule[scale.id]}
-                    options={scale.relapse.map((r) => ({ id: r.id, label: r.label, source: r.source }))}
+                    options={scale.relapse.map((r) => ({
+                      id: r.id,
+                      label: r.label,
+                      source: r.source,
+                    }))}
                     onChange={(id) => setScaleRule('relapseRule', scale.id, id)}
                   />
                 </td>
@@ -101,7 +118,11 @@ function RuleSelect({ label, value, options, onChange }: RuleSelectProps) {
   const current = options.find((o) => o.id === value) ?? first;
   return (
     <>
-      <select aria-label={label} value={current.id} onChange={(e) => onChange(e.currentTarget.value)}>
+      <select
+        aria-label={label}
+        value={current.id}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
         {options.map((o) => (
           <option key={o.id} value={o.id}>
             {o.label}

@@ -44,7 +44,12 @@ function Course({ record }: { record: PatientRecord }) {
     [finalVisits, record.assessments, indexDate, baselineVisitId, prefs],
   );
   const table = useMemo(
-    () => buildCourseTable(courses, indexDate, (id) => prefs.bandConvention[id as keyof typeof prefs.bandConvention]),
+    () =>
+      buildCourseTable(
+        courses,
+        indexDate,
+        (id) => prefs.bandConvention[id as keyof typeof prefs.bandConvention],
+      ),
     [courses, indexDate, prefs],
   );
   const charts = useMemo(

@@ -11,10 +11,17 @@ export function CourseStatusLine({ course }: { course: ScaleCourse }) {
   return (
     <p className="course-status" role="status">
       Now ({last.date}): {course.scale.id} {formatTotal(last.total)}
-      {pct !== undefined && pct !== null && <> ({formatPercent(pct)} reduction from baseline)</>} —{' '}
-      <span className={`status status-${last.status}`}>{STATUS_LABEL[last.status] || last.status}</span>
+      {pct !== undefined && pct !== null && (
+        <> ({formatPercent(pct)} reduction from baseline)</>
+      )} —{' '}
+      <span className={`status status-${last.status}`}>
+        {STATUS_LABEL[last.status] || last.status}
+      </span>
       {course.course.notes.map((n) => (
-        <span key={n} className="muted"> {n}</span>
+        <span key={n} className="muted">
+          {' '}
+          {n}
+        </span>
       ))}
     </p>
   );

@@ -84,7 +84,11 @@ export function EventForm({ patientId, event, onDone }: Props) {
     onDone();
   };
 
-  const field = (key: Exclude<keyof typeof f, 'isIndex' | 'kind'>, label: string, type = 'text') => (
+  const field = (
+    key: Exclude<keyof typeof f, 'isIndex' | 'kind'>,
+    label: string,
+    type = 'text',
+  ) => (
     <>
       <label htmlFor={`ev-${key}`}>{label}</label>
       <input id={`ev-${key}`} type={type} value={f[key]} onChange={set(key)} />

@@ -62,11 +62,17 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
                         type="button"
                         className="secondary"
                         onClick={() => void run(setIndexEvent(patient.id, e.id, { by: clinician }))}
-                       aria-label={`Make ${e.label} the index event`}>
+                        aria-label={`Make ${e.label} the index event`}
+                      >
                         Make index
                       </button>
                     )}
-                    <button type="button" className="secondary" onClick={() => setEditing(e.id)} aria-label={`Edit ${e.label}`}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setEditing(e.id)}
+                      aria-label={`Edit ${e.label}`}
+                    >
                       Edit
                     </button>
                     <button

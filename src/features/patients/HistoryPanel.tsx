@@ -58,12 +58,14 @@ export function HistoryPanel({ patientId }: { patientId: string }) {
                   <td>{new Date(first.at).toLocaleString()}</td>
                   <td>{first.operation}</td>
                   <td>{first.by ?? ''}</td>
-                  <td>
-                    {group.map((e) => `${e.action} ${TABLE_NAME[e.table]}`).join(', ')}
-                  </td>
+                  <td>{group.map((e) => `${e.action} ${TABLE_NAME[e.table]}`).join(', ')}</td>
                   <td>
                     {first.action !== 'undo' && (
-                      <button type="button" className="secondary" onClick={() => void onUndo(first)}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => void onUndo(first)}
+                      >
                         Undo
                       </button>
                     )}

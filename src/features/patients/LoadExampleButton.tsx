@@ -7,7 +7,10 @@ import { usePreferences } from '../../state/preferences';
  */
 export function LoadExampleButton() {
   const clinician = usePreferences((s) => s.clinician);
-  const [state, setState] = useState<{ busy: boolean; problem: string | null }>({ busy: false, problem: null });
+  const [state, setState] = useState<{ busy: boolean; problem: string | null }>({
+    busy: false,
+    problem: null,
+  });
   const load = async () => {
     setState({ busy: true, problem: null });
     // The file and the import code load on demand: neither is needed at first paint.

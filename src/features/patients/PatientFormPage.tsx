@@ -38,8 +38,13 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
   const onSubmit = async (e: SyntheticEvent) => {
     e.preventDefault();
     const year = birthYear.trim() === '' ? null : Number(birthYear);
-    if (year !== null && (!Number.isInteger(year) || year < 1900 || year > new Date().getFullYear())) {
-      setProblems([`Birth year must be a year between 1900 and ${new Date().getFullYear()} (got "${birthYear}").`]);
+    if (
+      year !== null &&
+      (!Number.isInteger(year) || year < 1900 || year > new Date().getFullYear())
+    ) {
+      setProblems([
+        `Birth year must be a year between 1900 and ${new Date().getFullYear()} (got "${birthYear}").`,
+      ]);
       return;
     }
     setSaving(true);
@@ -80,7 +85,12 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="form-grid">
           <label htmlFor="p-code">Patient code (pseudonymous, unique)</label>
-          <input id="p-code" value={code} required onChange={(e) => setCode(e.currentTarget.value)} />
+          <input
+            id="p-code"
+            value={code}
+            required
+            onChange={(e) => setCode(e.currentTarget.value)}
+          />
           <label htmlFor="p-name">Name (optional)</label>
           <input id="p-name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
           <label htmlFor="p-year">Birth year</label>
@@ -91,7 +101,11 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
             onChange={(e) => setBirthYear(e.currentTarget.value)}
           />
           <label htmlFor="p-sex">Sex</label>
-          <select id="p-sex" value={sex} onChange={(e) => setSex(e.currentTarget.value as Sex | '')}>
+          <select
+            id="p-sex"
+            value={sex}
+            onChange={(e) => setSex(e.currentTarget.value as Sex | '')}
+          >
             {SEXES.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -99,9 +113,18 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
             ))}
           </select>
           <label htmlFor="p-diagnosis">Diagnosis</label>
-          <input id="p-diagnosis" value={diagnosis} onChange={(e) => setDiagnosis(e.currentTarget.value)} />
+          <input
+            id="p-diagnosis"
+            value={diagnosis}
+            onChange={(e) => setDiagnosis(e.currentTarget.value)}
+          />
           <label htmlFor="p-notes">Notes</label>
-          <textarea id="p-notes" rows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          <textarea
+            id="p-notes"
+            rows={3}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
         </div>
         {problems.length > 0 && (
           <ul className="field-error" role="alert">
@@ -114,7 +137,10 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           <button type="submit" disabled={saving}>
             {patient ? 'Save changes' : 'Create patient'}
           </button>
-          <a className="button secondary" href={patient ? paths.patient(patient.id) : paths.patients()}>
+          <a
+            className="button secondary"
+            href={patient ? paths.patient(patient.id) : paths.patients()}
+          >
             Cancel
           </a>
         </div>

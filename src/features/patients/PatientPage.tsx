@@ -30,7 +30,12 @@ export function PatientPage({ patientId }: { patientId: string }) {
   ].filter(Boolean);
 
   const onDelete = async () => {
-    if (!window.confirm(`Delete patient ${patient.code} with all their treatment events, visits and scores?`)) return;
+    if (
+      !window.confirm(
+        `Delete patient ${patient.code} with all their treatment events, visits and scores?`,
+      )
+    )
+      return;
     const result = await deletePatient(patient.id, { by: clinician });
     if (result.ok) navigate(paths.patients());
     else setProblem(result.reason);
@@ -65,7 +70,9 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <HistoryPanel patientId={patient.id} />
       <section className="card">
         <h2>Delete</h2>
-        <p className="muted">Deleting removes the patient, their treatment events, visits and scores.</p>
+        <p className="muted">
+          Deleting removes the patient, their treatment events, visits and scores.
+        </p>
         <button type="button" className="danger" onClick={() => void onDelete()}>
           Delete patient {patient.code}
         </button>

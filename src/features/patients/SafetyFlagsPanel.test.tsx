@@ -32,7 +32,9 @@ describe('safety flag on the patient', () => {
 
     // No name: refused, flag still open.
     await user.click(screen.getByRole('button', { name: 'Acknowledge PHQ-9 item 9' }));
-    expect(screen.getByText('Enter the name of the clinician acknowledging this flag.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Enter the name of the clinician acknowledging this flag.'),
+    ).toBeInTheDocument();
     expect(await listOpenSafetyFlags(patientId)).toHaveLength(1);
 
     await user.type(screen.getByLabelText('Acknowledged by'), 'Dr Wang');

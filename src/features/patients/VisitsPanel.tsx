@@ -46,7 +46,13 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
           }}
         >
           <label htmlFor="visit-date">Visit date</label>
-          <input id="visit-date" type="date" value={date} required onChange={(e) => setDate(e.currentTarget.value)} />
+          <input
+            id="visit-date"
+            type="date"
+            value={date}
+            required
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
           <button type="submit">Start visit</button>
         </form>
       )}
@@ -80,11 +86,19 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
                     {scales.map((a) => (
                       <span key={a.id} className="latest-score">
                         {a.scaleId}
-                        {a.entry.mode === 'summary' && <span className="tag tag-summary">summary</span>}
+                        {a.entry.mode === 'summary' && (
+                          <span className="tag tag-summary">summary</span>
+                        )}
                       </span>
                     ))}
                   </td>
-                  <td>{v.status === 'draft' ? <span className="tag tag-summary">draft</span> : 'finished'}</td>
+                  <td>
+                    {v.status === 'draft' ? (
+                      <span className="tag tag-summary">draft</span>
+                    ) : (
+                      'finished'
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -99,7 +99,9 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
         maxLength={1}
         aria-label={label}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? messageId : '', anchor ? anchorId : ''].join(' ').trim() || undefined}
+        aria-describedby={
+          [error ? messageId : '', anchor ? anchorId : ''].join(' ').trim() || undefined
+        }
         data-entry-field=""
         value={value ?? ''}
         onKeyDown={onKeyDown}

@@ -7,9 +7,17 @@ import { getScale } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { ItemsForm } from './ItemsForm';
 
-function Harness({ scaleId, onResponses }: { scaleId: ScaleId; onResponses: (r: ItemResponses) => void }) {
+function Harness({
+  scaleId,
+  onResponses,
+}: {
+  scaleId: ScaleId;
+  onResponses: (r: ItemResponses) => void;
+}) {
   const scale = getScale(scaleId);
-  const [responses, setResponses] = useState<ItemResponses>(emptyItemEntry(scale.items.length).responses);
+  const [responses, setResponses] = useState<ItemResponses>(
+    emptyItemEntry(scale.items.length).responses,
+  );
   return (
     <>
       <ItemsForm
@@ -59,7 +67,9 @@ describe('item entry keys', () => {
     const item4 = screen.getByLabelText('HAMD-17 item 4'); // range 0–2
     await user.click(item4);
     await user.keyboard('3');
-    expect(screen.getByRole('alert')).toHaveTextContent('HAMD-17 item 4 must be between 0 and 2 (got 3).');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'HAMD-17 item 4 must be between 0 and 2 (got 3).',
+    );
     expect(item4).toHaveAttribute('aria-invalid', 'true');
     expect(item4).toHaveFocus();
     expect(latest()).toEqual([]);

@@ -18,13 +18,20 @@ interface Props {
 const hasData = (entry: AssessmentEntry) =>
   entry.mode === 'items'
     ? entry.responses.some((r) => r !== null)
-    : entry.total !== null || Object.keys(entry.subscales).length > 0 || Object.keys(entry.items).length > 0;
+    : entry.total !== null ||
+      Object.keys(entry.subscales).length > 0 ||
+      Object.keys(entry.items).length > 0;
 
 /** One scale at the visit: item-by-item or summary entry beside its live score. */
 export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...rules }: Props) {
   const switchMode = (mode: AssessmentEntry['mode']) => {
     if (mode === entry.mode) return;
-    if (hasData(entry) && !window.confirm(`Switch ${scale.id} to ${mode === 'items' ? 'item-by-item' : 'summary'} entry? What was entered for ${scale.id} at this visit is cleared.`))
+    if (
+      hasData(entry) &&
+      !window.confirm(
+        `Switch ${scale.id} to ${mode === 'items' ? 'item-by-item' : 'summary'} entry? What was entered for ${scale.id} at this visit is cleared.`,
+      )
+    )
       return;
     onChange(mode === 'items' ? emptyItemEntry(scale.items.length) : emptySummaryEntry());
   };
@@ -58,20 +65,32 @@ export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...ru
         </fieldset>
       </div>
       <p className="muted scale-meta">
-        {scale.rater === 'clinician' ? 'Clinician-rated' : 'Self-report'} · recall: {scale.recallPeriod} ·{' '}
-        {scale.direction === 'higher-is-better' ? 'higher = better (less anhedonia)' : 'higher = worse'}
+        {scale.rater === 'clinician' ? 'Clinician-rated' : 'Self-report'} · recall:{' '}
+        {scale.recallPeriod} ·{' '}
+        {scale.direction === 'higher-is-better'
+          ? 'higher = better (less anhedonia)'
+          : 'higher = worse'}
       </p>
       <div className="visit-layout">
         <div>
           {entry.mode === 'items' ? (
-            <ItemsForm scale={scale} responses={entry.responses} onChange={(responses) => onChange({ mode: 'items', responses })} />
+            <ItemsForm
+              scale={scale}
+              responses={entry.responses}
+              onChange={(responses) => onChange({ mode: 'items', responses })}
+            />
           ) : (
             <SummaryForm scale={scale} entry={entry} onChange={onChange} />
           )}
         </div>
         <div>
           {isBaseline && <p className="tag">This visit is the baseline</p>}
-          <ScorePanel scale={scale} entry={entry} baseline={isBaseline ? null : baseline} {...rules} />
+          <ScorePanel
+            scale={scale}
+            entry={entry}
+            baseline={isBaseline ? null : baseline}
+            {...rules}
+          />
         </div>
       </div>
       <p className="muted copyright">{scale.copyright}</p>

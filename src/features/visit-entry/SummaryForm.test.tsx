@@ -58,14 +58,19 @@ describe('summary entry', () => {
     await user.type(screen.getByLabelText('DARS Social activities'), '10');
     await user.type(screen.getByLabelText('DARS Sensory experiences'), '18');
     expect(screen.getByRole('alert')).toHaveTextContent('add up to 52, but the total is 50');
-    expect(screen.getByLabelText('DARS Sensory experiences')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('DARS Sensory experiences')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     expect(last()?.subscales).toEqual({ hobbies: 15, food: 9, social: 10 });
   });
 
   it('refuses an out-of-range total and a non-number', async () => {
     const { user, last } = setup('HAMD-17');
     await user.type(screen.getByLabelText('HAMD-17 total'), '53');
-    expect(screen.getByRole('alert')).toHaveTextContent('HAMD-17 total must be between 0 and 52 (got 53).');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'HAMD-17 total must be between 0 and 52 (got 53).',
+    );
     expect(last()?.total).toBe(5);
     await user.clear(screen.getByLabelText('HAMD-17 total'));
     await user.type(screen.getByLabelText('HAMD-17 total'), '1.5');
@@ -79,6 +84,8 @@ describe('summary entry', () => {
     await user.type(screen.getByLabelText('HAMD-17 item 7'), '4');
     expect(last()).toMatchObject({ total: 18, items: { '7': 4 } });
     await user.type(screen.getByLabelText('HAMD-17 item 7'), '{Backspace}5');
-    expect(screen.getByRole('alert')).toHaveTextContent('HAMD-17 item 7 must be between 0 and 4 (got 5).');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'HAMD-17 item 7 must be between 0 and 4 (got 5).',
+    );
   });
 });

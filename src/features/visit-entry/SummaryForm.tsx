@@ -27,7 +27,9 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
     let value: number | null = null;
     if (text !== '') {
       if (!/^-?\d+$/.test(text)) {
-        setErrors({ [field.key]: `${field.label} must be a whole number from ${field.min} to ${field.max}.` });
+        setErrors({
+          [field.key]: `${field.label} must be a whole number from ${field.min} to ${field.max}.`,
+        });
         return;
       }
       value = Number(text);

@@ -51,7 +51,9 @@ describe('visit entry drafts', () => {
     render(<VisitPage patientId={patientId} visitId={visitId} />);
     await user.click(await screen.findByLabelText('PHQ-9 item 1'));
     await user.keyboard('7');
-    expect(screen.getByRole('alert')).toHaveTextContent('PHQ-9 item 1 must be between 0 and 3 (got 7).');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'PHQ-9 item 1 must be between 0 and 3 (got 7).',
+    );
     await act(async () => {
       await new Promise((r) => setTimeout(r, 50));
     });

@@ -1,5 +1,9 @@
 import { useMemo, useState } from 'react';
-import { deleteAssessment, saveDraftAssessment, updateFinalAssessment } from '../../db/assessments-repo';
+import {
+  deleteAssessment,
+  saveDraftAssessment,
+  updateFinalAssessment,
+} from '../../db/assessments-repo';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
@@ -72,9 +76,16 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       setEntries((e) => ({ ...e, [scaleId]: emptyItemEntry(getScale(scaleId).items.length) }));
       return;
     }
-    const existing = record.assessments.find((a) => a.visitId === visit.id && a.scaleId === scaleId);
+    const existing = record.assessments.find(
+      (a) => a.visitId === visit.id && a.scaleId === scaleId,
+    );
     if (existing) {
-      if (!window.confirm(`Remove ${scaleId} from this visit? Its scores are deleted (kept in the history).`)) return;
+      if (
+        !window.confirm(
+          `Remove ${scaleId} from this visit? Its scores are deleted (kept in the history).`,
+        )
+      )
+        return;
       const result = await deleteAssessment(existing.id, { by: prefs.clinician });
       if (!result.ok) {
         setProblem(result.reason);
@@ -86,9 +97,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
 
   // Baseline and change use every other visit as stored plus this visit as typed.
   const courses = useMemo(() => {
-    const others: Pick<Assessment, 'id' | 'visitId' | 'scaleId' | 'entry'>[] = record.assessments.filter(
-      (a) => a.visitId !== visit.id,
-    );
+    const others: Pick<Assessment, 'id' | 'visitId' | 'scaleId' | 'entry'>[] =
+      record.assessments.filter((a) => a.visitId !== visit.id);
     const here = chosen.flatMap((s) => {
       const entry = entries[s.id];
       return entry ? [{ id: `${visit.id}:${s.id}`, visitId: visit.id, scaleId: s.id, entry }] : [];
@@ -101,9 +111,13 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
 
   const baselineOf = (scaleId: ScaleId) => {
     const c = courses.find((x) => x.scale.id === scaleId);
-    const point = c && c.course.baselineIndex !== null ? c.course.points[c.course.baselineIndex] : undefined;
+    const point =
+      c && c.course.baselineIndex !== null ? c.course.points[c.course.baselineIndex] : undefined;
     if (!point || point.total === null) return { baseline: null, isBaseline: false };
-    return { baseline: { total: point.total, date: point.date }, isBaseline: point.id === visit.id };
+    return {
+      baseline: { total: point.total, date: point.date },
+      isBaseline: point.id === visit.id,
+    };
   };
 
   const finish = async () => {
@@ -113,7 +127,12 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       const r = scoreEntry(s, entry);
       return !r.ok || r.score.total === null;
     });
-    if (incomplete.length && !window.confirm(`${incomplete.map((s) => s.id).join(', ')} has no total yet. Finish the visit anyway?`))
+    if (
+      incomplete.length &&
+      !window.confirm(
+        `${incomplete.map((s) => s.id).join(', ')} has no total yet. Finish the visit anyway?`,
+      )
+    )
       return;
     // Make sure every chosen scale is stored before the visit is closed.
     for (const s of chosen) {
@@ -138,7 +157,10 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     for (const scaleId of dirty) {
       const entry = entries[scaleId];
       if (!entry) continue;
-      const result = await updateFinalAssessment({ visitId: visit.id, scaleId, entry, rater }, { by: prefs.clinician });
+      const result = await updateFinalAssessment(
+        { visitId: visit.id, scaleId, entry, rater },
+        { by: prefs.clinician },
+      );
       if (!result.ok) {
         setProblem(`${scaleId} not saved: ${result.reason}`);
         return;
@@ -159,7 +181,12 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
           </p>
           <h1>
             Visit of {visit.date}
-            {index && <span className="muted"> · {timeSinceLabel(daysBetween(index.date, visit.date))} after {index.label}</span>}
+            {index && (
+              <span className="muted">
+                {' '}
+                · {timeSinceLabel(daysBetween(index.date, visit.date))} after {index.label}
+              </span>
+            )}
           </h1>
         </div>
         <p className="muted save-state" role="status">
@@ -205,7 +232,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
           ))}
         </fieldset>
         <p className="muted">
-          Keys: a digit sets the item and moves on · Backspace clears · ↑ ↓ move · Tab leaves the item list.
+          Keys: a digit sets the item and moves on · Backspace clears · ↑ ↓ move · Tab leaves the
+          item list.
         </p>
       </section>
       {chosen.map((scale) => {
@@ -231,7 +259,12 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             Finish visit
           </button>
         ) : (
-          <button type="button" data-entry-finish="" disabled={dirty.size === 0} onClick={() => void saveEdits()}>
+          <button
+            type="button"
+            data-entry-finish=""
+            disabled={dirty.size === 0}
+            onClick={() => void saveEdits()}
+          >
             Save changes
           </button>
         )}

@@ -20,7 +20,14 @@ export interface SummaryField {
 export function summaryFields(scale: ScaleDefinition): SummaryField[] {
   const total = totalRange(scale);
   const fields: SummaryField[] = [
-    { key: 'total', kind: 'total', id: 'total', label: `${scale.id} total`, hint: 'Total', ...total },
+    {
+      key: 'total',
+      kind: 'total',
+      id: 'total',
+      label: `${scale.id} total`,
+      hint: 'Total',
+      ...total,
+    },
   ];
   for (const sub of scale.subscales) {
     fields.push({
