@@ -32,16 +32,15 @@ function Course({ record }: { record: PatientRecord }) {
   const prefs = usePreferences();
   const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
   const indexDate = record.indexEvent?.date ?? null;
-  const finalVisits = record.visits;
 
   const courses = useMemo(
     () =>
-      buildPatientCourses(finalVisits, record.assessments, {
+      buildPatientCourses(record.visits, record.assessments, {
         indexDate,
         baselineVisitId,
         rules: courseRules(prefs),
       }),
-    [finalVisits, record.assessments, indexDate, baselineVisitId, prefs],
+    [record.visits, record.assessments, indexDate, baselineVisitId, prefs],
   );
   const table = useMemo(
     () =>

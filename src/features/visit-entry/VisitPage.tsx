@@ -99,7 +99,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   const courses = useMemo(() => {
     const others: Pick<Assessment, 'id' | 'visitId' | 'scaleId' | 'entry'>[] =
       record.assessments.filter((a) => a.visitId !== visit.id);
-    const here = chosen.flatMap((s) => {
+    const here = SCALES.flatMap((s) => {
       const entry = entries[s.id];
       return entry ? [{ id: `${visit.id}:${s.id}`, visitId: visit.id, scaleId: s.id, entry }] : [];
     });
@@ -107,7 +107,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       indexDate: record.indexEvent?.date ?? null,
       rules: courseRules(prefs),
     });
-  }, [record, visit.id, entries, chosen, prefs]);
+  }, [record, visit.id, entries, prefs]);
 
   const baselineOf = (scaleId: ScaleId) => {
     const c = courses.find((x) => x.scale.id === scaleId);
