@@ -9,7 +9,8 @@
  * per keystroke. Finalizing the visit, and every later edit of a final assessment, writes
  * its own entry with the previous value, so a final score is never changed without a trace.
  */
-import type { AssessmentEntry } from '../domain/assessment';
+import { emptyItemEntry, emptySummaryEntry, type AssessmentEntry } from '../domain/assessment';
+import { mergeEntries } from '../domain/entry-merge';
 import { getScale, isScaleId, SCALE_IDS } from '../domain/scales/registry';
 import type { ScaleDefinition } from '../domain/scale-types';
 import { validateEntry } from '../domain/validation';
@@ -29,6 +30,13 @@ export interface AssessmentInput {
   readonly entry: AssessmentEntry;
   /** null (or an empty string) clears it. */
   readonly rater?: string | null;
+  /**
+   * The entry this form last loaded or saved (null: it saw no stored assessment). When the
+   * stored entry has changed since (another tab on the same visit), the save merges item by
+   * item instead of overwriting: this form's changes win, every other item keeps the stored
+   * value (domain/entry-merge.ts). Without `base` the entry is written as given.
+   */
+  readonly base?: AssessmentEntry | null;
 }
 
 /** The entry checked for shape and against the scale definition; each problem in words. */
@@ -51,7 +59,7 @@ type Prepared = { visit: Visit; existing: Assessment | undefined; next: Assessme
 async function prepare(input: AssessmentInput, status: RecordStatus): Promise<DbResult<Prepared>> {
   const checked = checkEntry(input.scaleId, input.entry);
   if (!checked.ok) return checked;
-  const { scale, entry } = checked.value;
+  const { scale } = checked.value;
   const visit = await db.visits.get(input.visitId);
   if (!visit) return refuse(`There is no visit with id ${input.visitId}.`);
   if (visit.status !== status) {
@@ -66,6 +74,18 @@ async function prepare(input: AssessmentInput, status: RecordStatus): Promise<Db
     .equals(visit.id)
     .filter((a) => a.scaleId === scale.id)
     .first();
+  let entry = checked.value.entry;
+  if (input.base !== undefined && existing) {
+    const base = input.base ?? emptyLike(entry, scale);
+    if (!sameData(existing.entry, base)) {
+      const merged = checkEntry(scale.id, mergeEntries(base, entry, existing.entry));
+      if (!merged.ok)
+        return refuse(
+          `${scale.id} was changed in another tab at the same time, and the two sets of entries do not fit together: ${merged.reason} Reload the page to see what is stored.`,
+        );
+      entry = merged.value.entry;
+    }
+  }
   const parsed = parseRecord(
     assessmentDataSchema,
     compact({
@@ -85,6 +105,9 @@ async function prepare(input: AssessmentInput, status: RecordStatus): Promise<Db
   if (!parsed.ok) return parsed;
   return succeed({ visit, existing, next: withAssessmentKeys(parsed.value) });
 }
+
+const emptyLike = (entry: AssessmentEntry, scale: ScaleDefinition): AssessmentEntry =>
+  entry.mode === 'items' ? emptyItemEntry(scale.items.length) : emptySummaryEntry();
 
 const unchanged = (p: Prepared) => p.existing !== undefined && sameData(p.existing, p.next);
 

@@ -43,7 +43,10 @@ export function watchConnection(): void {
     },
     (error: unknown) => {
       const name = error instanceof Error ? error.name : 'Error';
-      const detail = error instanceof Error ? error.message : String(error);
+      // Dexie's messages may end with a link to its docs: an address the user cannot use here.
+      const detail = (error instanceof Error ? error.message : String(error))
+        .replace(/\s*Please visit https?:\/\/\S+/g, '')
+        .replace(/\s*https?:\/\/\S+/g, '');
       set({ kind: 'unavailable', detail: `${name}: ${detail}` });
     },
   );

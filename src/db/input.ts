@@ -1,4 +1,5 @@
 /** Turning what a form gives into a checked record. */
+import './zod-setup';
 import type { z } from 'zod';
 import { zodProblems } from './record-schemas';
 import { refuseAll, succeed, type DbResult } from './result';

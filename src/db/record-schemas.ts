@@ -3,6 +3,7 @@
  * import before anything is written. Only the shape and plain ranges live here; scores are
  * checked by the domain (validateEntry) and references by the callers.
  */
+import './zod-setup';
 import { z } from 'zod';
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';

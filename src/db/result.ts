@@ -50,6 +50,14 @@ export function describeStorageError(error: unknown): string | null {
   if (names.includes('QuotaExceededError')) {
     return 'The device has no storage space left for this app: nothing was saved. Free some space (or export a backup and remove old data), then try again.';
   }
+  const inner = innerOf(error);
+  if (
+    names.includes('MissingAPIError') ||
+    names.includes('OpenFailedError') ||
+    (names[0] === 'DatabaseClosedError' && inner !== undefined && inner !== null)
+  ) {
+    return 'This browser does not let Trajectory store data on this device (private browsing, or site storage is turned off): nothing was saved.';
+  }
   if (names.includes('DatabaseClosedError')) {
     return 'The database was closed, perhaps because the app was updated in another tab: nothing was saved. Reload the page and try again.';
   }

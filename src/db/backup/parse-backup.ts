@@ -5,6 +5,7 @@
  * naming where it is: "assessments[3].entry.responses[2]: HAMD-17 item 3 must be between
  * 0 and 4 (got 7)."
  */
+import '../zod-setup';
 import { z } from 'zod';
 import {
   assessmentDataSchema,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   deleteAssessment,
   saveDraftAssessment,
@@ -9,6 +9,7 @@ import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
 import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
 import { emptyItemEntry, type AssessmentEntry } from '../../domain/assessment';
+import { mergeEntries } from '../../domain/entry-merge';
 import { buildPatientCourses } from '../../domain/patient-course';
 import { scoreEntry } from '../../domain/scoring';
 import { SCALES, getScale } from '../../domain/scales/registry';
@@ -52,17 +53,67 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   const [saved, setSaved] = useState<string | null>(null);
   // Writes in flight: the status says "Saving…" until every one has landed.
   const [pending, setPending] = useState(0);
+  // Per scale, the entry this tab last sent or took from the store: the base of a
+  // three-way merge when another tab edits the same visit (domain/entry-merge.ts).
+  const base = useRef<Partial<Record<ScaleId, AssessmentEntry | null>>>(
+    Object.fromEntries(stored.map((a) => [a.scaleId, a.entry])),
+  );
+  const inFlight = useRef<Partial<Record<ScaleId, number>>>({});
+  // After a failed save the store no longer matches `base`: the next save writes the form
+  // as it stands (the clinician's entries), and merging resumes from what that save stored.
+  const unsynced = useRef(new Set<ScaleId>());
+
+  // Another tab saved this visit: merge its entries into the form, keeping this tab's own.
+  useEffect(() => {
+    if (!isDraft) return;
+    for (const a of record.assessments) {
+      if (a.visitId !== visit.id || (inFlight.current[a.scaleId] ?? 0) > 0) continue;
+      const known = base.current[a.scaleId];
+      if (
+        known !== undefined &&
+        known !== null &&
+        JSON.stringify(known) === JSON.stringify(a.entry)
+      )
+        continue;
+      base.current[a.scaleId] = a.entry;
+      setEntries((e) => {
+        const mine = e[a.scaleId];
+        return { ...e, [a.scaleId]: mine && known ? mergeEntries(known, mine, a.entry) : a.entry };
+      });
+    }
+  }, [record.assessments, visit.id, isDraft]);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
 
   const rater = prefs.clinician.trim() || null;
   const save = async (scaleId: ScaleId, entry: AssessmentEntry) => {
     setPending((n) => n + 1);
-    const result = await saveDraftAssessment({ visitId: visit.id, scaleId, entry, rater });
+    inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 0) + 1;
+    const sentBase = base.current[scaleId] ?? null;
+    base.current[scaleId] = entry;
+    const resync = unsynced.current.delete(scaleId);
+    const result = await saveDraftAssessment({
+      visitId: visit.id,
+      scaleId,
+      entry,
+      rater,
+      ...(resync ? {} : { base: sentBase }),
+    });
+    inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 1) - 1;
     setPending((n) => n - 1);
     if (result.ok) {
+      const stored = result.value.entry;
+      if (JSON.stringify(stored) !== JSON.stringify(entry)) {
+        // The save merged in another tab's entries: show them, keeping what was typed since.
+        base.current[scaleId] = stored;
+        setEntries((e) => ({ ...e, [scaleId]: mergeEntries(entry, e[scaleId] ?? stored, stored) }));
+      }
       setProblem(null);
       setSaved(`Draft saved at ${new Date().toLocaleTimeString()}: all changes saved.`);
-    } else setProblem(`Not saved: ${result.reason}`);
+    } else {
+      unsynced.current.add(scaleId);
+      setSaved(null);
+      setProblem(`Not saved: ${result.reason}`);
+    }
   };
 
   const onChange = (scaleId: ScaleId, entry: AssessmentEntry) => {
@@ -192,9 +243,11 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         <p className="muted save-state" role="status">
           {pending > 0
             ? 'Saving…'
-            : isDraft
-              ? (saved ?? 'Draft: every accepted entry is saved at once.')
-              : (saved ?? '')}
+            : problem
+              ? 'Not saved (see the message below).'
+              : isDraft
+                ? (saved ?? 'Draft: every accepted entry is saved at once.')
+                : (saved ?? '')}
         </p>
       </div>
       {problem && (
