@@ -6,6 +6,14 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   plugins: [
     react(),
+    // The production CSP allows no inline styles. Vite's dev server injects CSS as <style>
+    // tags, so `npm run dev` (only) relaxes style-src; the built app never does.
+    {
+      name: 'dev-csp',
+      apply: 'serve',
+      transformIndexHtml: (html: string) =>
+        html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    },
     // Precache the whole built app so it loads and works with no network after the first
     // visit. 'prompt': a new version waits for the clinician's click and never reloads a
     // visit mid-entry (shared platform notes).

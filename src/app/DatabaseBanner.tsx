@@ -35,9 +35,9 @@ export function DatabaseBanner() {
   if (problem?.kind === 'unavailable')
     return (
       <div className="banner banner-danger no-print" role="alert">
-        This browser does not let Trajectory store data on this device (private browsing, or
-        site storage is turned off), so nothing can be saved. Open Trajectory in a normal
-        window with site data allowed. ({problem.detail})
+        This browser does not let Trajectory store data on this device (private browsing, or site
+        storage is turned off), so nothing can be saved. Open Trajectory in a normal window with
+        site data allowed. ({problem.detail})
       </div>
     );
   // Nothing to back up yet: no reminder on an empty database.

@@ -15,7 +15,9 @@ export function ExportPanel() {
       return;
     }
     download(backupToBlob(result.value), backupFileName(result.value));
-    setMessage(`Backup saved: ${result.value.patients.length} patients, ${result.value.assessments.length} assessments.`);
+    setMessage(
+      `Backup saved: ${result.value.patients.length} patients, ${result.value.assessments.length} assessments.`,
+    );
   };
   const exportTable = async () => {
     const result = await exportCsv({ scope: 'all' });
@@ -23,7 +25,10 @@ export function ExportPanel() {
       setMessage(result.reason);
       return;
     }
-    download(csvToBlob(result.value), `trajectory-scores-${new Date().toISOString().slice(0, 10)}.csv`);
+    download(
+      csvToBlob(result.value),
+      `trajectory-scores-${new Date().toISOString().slice(0, 10)}.csv`,
+    );
     setMessage('CSV saved (long format; the # lines at the top document every column).');
   };
 
@@ -33,8 +38,8 @@ export function ExportPanel() {
       <p>
         Last full backup:{' '}
         <strong>{lastExport ? new Date(lastExport).toLocaleString() : 'never'}</strong>. A backup
-        file holds every patient, event, visit and score; keep it somewhere safe. It can be
-        imported here or on another device.
+        file holds every patient, event, visit and score; keep it somewhere safe. It can be imported
+        here or on another device.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void exportJson()}>

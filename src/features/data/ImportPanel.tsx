@@ -26,14 +26,19 @@ export function ImportPanel() {
     const text = await file.text();
     const parsed = parseBackup(text);
     if (!parsed.ok) {
-      setState({ step: 'refused', fileName: file.name, reason: parsed.reason, issues: parsed.issues });
+      setState({
+        step: 'refused',
+        fileName: file.name,
+        reason: parsed.reason,
+        issues: parsed.issues,
+      });
       return;
     }
     const plan = await planImport(parsed.value);
     setState({ step: 'planned', fileName: file.name, backup: parsed.value, plan });
   };
 
-  const run = async (backup: ValidBackup, onConflict: 'skip' | 'replace') => {
+  const run = async (fileName: string, backup: ValidBackup, onConflict: 'skip' | 'replace') => {
     setState({
       step: 'working',
       message: `Importing ${backup.patients.length} patients and ${backup.assessments.length} assessments in one transaction: all of it or nothing…`,
@@ -45,7 +50,7 @@ export function ImportPanel() {
             step: 'done',
             message: `Imported: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} replaced` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} skipped (${result.value.skipped.join(', ')})` : ''}.`,
           }
-        : { step: 'refused', fileName: 'the file', reason: result.reason, issues: result.issues },
+        : { step: 'refused', fileName, reason: result.reason, issues: result.issues },
     );
   };
 
@@ -80,8 +85,9 @@ export function ImportPanel() {
       {state.step === 'planned' && (
         <div className="banner banner-info" role="status">
           <p>
-            {state.fileName}: {state.plan.inFile.patients} patients, {state.plan.inFile.visits} visits,{' '}
-            {state.plan.inFile.assessments} assessments. New: {state.plan.newPatients.join(', ') || 'none'}.
+            {state.fileName}: {state.plan.inFile.patients} patients, {state.plan.inFile.visits}{' '}
+            visits, {state.plan.inFile.assessments} assessments. New:{' '}
+            {state.plan.newPatients.join(', ') || 'none'}.
           </p>
           {state.plan.conflicts.length > 0 && (
             <>
@@ -90,7 +96,9 @@ export function ImportPanel() {
                 {state.plan.conflicts.map((c) => (
                   <li key={c.patientId}>
                     <strong>{c.code}</strong>
-                    {c.identical ? ' (identical: nothing would change)' : `: ${c.reasons.join('; ')}`}
+                    {c.identical
+                      ? ' (identical: nothing would change)'
+                      : `: ${c.reasons.join('; ')}`}
                   </li>
                 ))}
               </ul>
@@ -98,15 +106,22 @@ export function ImportPanel() {
           )}
           <div className="actions">
             {state.plan.conflicts.length === 0 ? (
-              <button type="button" onClick={() => void run(state.backup, 'skip')}>
+              <button type="button" onClick={() => void run(state.fileName, state.backup, 'skip')}>
                 Import
               </button>
             ) : (
               <>
-                <button type="button" onClick={() => void run(state.backup, 'skip')}>
+                <button
+                  type="button"
+                  onClick={() => void run(state.fileName, state.backup, 'skip')}
+                >
                   Import, skipping existing patients
                 </button>
-                <button type="button" className="danger" onClick={() => void run(state.backup, 'replace')}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void run(state.fileName, state.backup, 'replace')}
+                >
                   Import, replacing existing patients
                 </button>
               </>

@@ -37,7 +37,9 @@ export function SettingsPanel() {
                 const on = e.currentTarget.checked;
                 setPreference(
                   'defaultScales',
-                  SCALES.map((x) => x.id).filter((id) => (id === s.id ? on : prefs.defaultScales.includes(id))),
+                  SCALES.map((x) => x.id).filter((id) =>
+                    id === s.id ? on : prefs.defaultScales.includes(id),
+                  ),
                 );
               }}
             />{' '}

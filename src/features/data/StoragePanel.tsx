@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import { readStorageState, requestPersistentStorage, type StorageState } from '../../db/connection-status';
+import {
+  readStorageState,
+  requestPersistentStorage,
+  type StorageState,
+} from '../../db/connection-status';
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
