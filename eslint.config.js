@@ -144,7 +144,13 @@ export default tseslint.config(
     },
   })),
   {
-    files: ['**/*.test.{ts,tsx}', 'tests/**', 'scripts/**', '*.config.{ts,js}'],
+    files: [
+      '**/*.test.{ts,tsx}',
+      'src/**/testing/**',
+      'tests/**',
+      'scripts/**',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -21,7 +21,7 @@ import type {
   TimeAxisMode,
   TreatmentEvent,
 } from './chart-types';
-import { PAPER, seriesLook } from './chart-style';
+import { PAPER, seriesLook, styledSeries } from './chart-style';
 import { axisTitle, timeOrigin, timeSinceText, xExtent, xValue, type TimeAxis } from './time-axis';
 
 export interface ScaleCourse {
@@ -75,24 +75,13 @@ function series(entry: ScaleCourse, index: number, axis: TimeAxis): LineSeries {
     const c = entry.pointMeta?.[point.id]?.completeness ?? 'complete';
     return c === 'summary' || c === 'prorated';
   });
-  return {
-    id: `${entry.scale.id}-share`,
-    label: entry.scale.id,
-    data: points.map(({ point, y }) => ({ x: xValue(point.date, axis), y })),
-    borderColor: look.color,
-    backgroundColor: look.color,
-    borderWidth: 2,
-    borderDash: [...look.dash],
-    showLine: true,
-    spanGaps: false,
-    pointStyle: look.shape,
-    pointRadius: 5,
-    pointHitRadius: 8,
-    pointBackgroundColor: hollow.map((h) => (h ? PAPER : look.color)),
-    pointBorderColor: look.color,
-    pointBorderWidth: 2,
-    legendOnly: false,
-  };
+  return styledSeries(
+    `${entry.scale.id}-share`,
+    entry.scale.id,
+    look,
+    points.map(({ point, y }) => ({ x: xValue(point.date, axis), y })),
+    hollow,
+  );
 }
 
 function rows(entries: readonly ScaleCourse[], axis: TimeAxis): TableRow[] {

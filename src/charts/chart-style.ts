@@ -3,7 +3,7 @@
  * in colour and once in something that survives black-and-white print (lightness, dash,
  * marker shape), because charts are printed for the paper file (issue 6).
  */
-import type { Completeness, MarkerShape } from './chart-types';
+import type { Completeness, LineSeries, MarkerShape, SeriesPoint } from './chart-types';
 
 export const INK = '#1a1a1a';
 export const MAIN_LINE = '#1d4e89';
@@ -74,3 +74,34 @@ const SERIES_LOOKS: readonly SeriesLook[] = [
 
 export const seriesLook = (index: number): SeriesLook =>
   SERIES_LOOKS[index % SERIES_LOOKS.length] ?? { color: INK, dash: [], shape: 'circle' };
+
+/**
+ * One line of a multi-line chart (all scales, DARS domains): the series' colour, dash and
+ * marker shape, with summary or prorated points drawn hollow.
+ */
+export function styledSeries(
+  id: string,
+  label: string,
+  look: SeriesLook,
+  data: SeriesPoint[],
+  hollow: readonly boolean[],
+): LineSeries {
+  return {
+    id,
+    label,
+    data,
+    borderColor: look.color,
+    backgroundColor: look.color,
+    borderWidth: 2,
+    borderDash: [...look.dash],
+    showLine: true,
+    spanGaps: false,
+    pointStyle: look.shape,
+    pointRadius: 5,
+    pointHitRadius: 8,
+    pointBackgroundColor: hollow.map((h) => (h ? PAPER : look.color)),
+    pointBorderColor: look.color,
+    pointBorderWidth: 2,
+    legendOnly: false,
+  };
+}

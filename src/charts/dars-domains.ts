@@ -17,7 +17,7 @@ import type {
   TimeAxisMode,
   TreatmentEvent,
 } from './chart-types';
-import { PAPER, seriesLook } from './chart-style';
+import { seriesLook, styledSeries } from './chart-style';
 import { axisTitle, timeOrigin, timeSinceText, xExtent, xValue, type TimeAxis } from './time-axis';
 
 /** One visit's domain scores; the shape of Score.subscales from src/domain/scoring.ts fits. */
@@ -52,27 +52,13 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
 
   const datasets: LineSeries[] = domains.map(({ sub, range }, i) => {
     const look = seriesLook(i);
-    return {
-      id: `${scale.id}-${sub.id}`,
-      label: `${sub.name} (0–${range.max})`,
-      data: visits.map((v) => ({
-        x: xValue(v.date, axis),
-        y: percent(scoreOf(v, sub.id), range.max),
-      })),
-      borderColor: look.color,
-      backgroundColor: look.color,
-      borderWidth: 2,
-      borderDash: [...look.dash],
-      showLine: true,
-      spanGaps: false,
-      pointStyle: look.shape,
-      pointRadius: 5,
-      pointHitRadius: 8,
-      pointBackgroundColor: hollow.map((h) => (h ? PAPER : look.color)),
-      pointBorderColor: look.color,
-      pointBorderWidth: 2,
-      legendOnly: false,
-    };
+    return styledSeries(
+      `${scale.id}-${sub.id}`,
+      `${sub.name} (0–${range.max})`,
+      look,
+      visits.map((v) => ({ x: xValue(v.date, axis), y: percent(scoreOf(v, sub.id), range.max) })),
+      hollow,
+    );
   });
 
   const pointXs = visits.map((v) => xValue(v.date, axis));

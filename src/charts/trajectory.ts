@@ -2,7 +2,8 @@
  * Per-scale trajectory: the total over time with the severity bands behind it, the
  * remission cut-off and the 50 % response line, and the treatment events (issue 5).
  */
-import type { Course, CoursePoint, CourseStatus } from '../domain/course';
+import { STATUS_LABEL } from '../domain/course-table';
+import type { Course, CoursePoint } from '../domain/course';
 import { formatNumber, formatTotal } from '../domain/format';
 import { remissionRule } from '../domain/outcomes';
 import { totalRange } from '../domain/ranges';
@@ -39,18 +40,6 @@ export interface TrajectoryInput {
   readonly timeAxis: TimeAxisMode;
   readonly indexDate: IsoDate | null;
 }
-
-export const STATUS_TEXT: Readonly<Record<CourseStatus, string>> = {
-  'before-baseline': 'before baseline',
-  baseline: 'baseline',
-  'no-response': 'no response',
-  response: 'response',
-  remission: 'remission',
-  'response-lost': 'response lost',
-  relapse: 'relapse',
-  rated: 'rated (no response rule)',
-  'no-total': 'no total',
-};
 
 const completenessOf = (meta: PointMetaById | undefined, p: CoursePoint): Completeness =>
   meta?.[p.id]?.completeness ?? 'complete';
@@ -156,7 +145,7 @@ function tableRows(input: TrajectoryInput, axis: TimeAxis): TableRow[] {
         timeSinceText(p.date, axis.origin),
         p.total === null ? 'no total' : formatTotal(p.total),
         severity?.ok ? severity.value.band.label : '—',
-        STATUS_TEXT[p.status],
+        STATUS_LABEL[p.status],
         marks || '—',
       ],
     };
@@ -198,7 +187,7 @@ function summaryText(input: TrajectoryInput, axis: TimeAxis): string {
   return (
     `${scale.id} total over time, ${rated.length} rated visits (${higherBetter ? 'higher is better' : 'higher is worse'}): ` +
     `first ${at(first)}, ${higherBetter ? 'highest' : 'lowest'} ${at(best)}, last ${at(last)}, ` +
-    `status at the last visit: ${STATUS_TEXT[last.status]}. The data table lists every point.`
+    `status at the last visit: ${STATUS_LABEL[last.status]}. The data table lists every point.`
   );
 }
 

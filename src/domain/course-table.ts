@@ -37,8 +37,8 @@ export const STATUS_LABEL: Record<CourseStatus, string> = {
   remission: 'remission',
   'response-lost': 'response lost',
   relapse: 'relapse',
-  rated: '',
-  'no-total': '',
+  rated: 'rated (no response rule)',
+  'no-total': 'no total',
 };
 
 const EMPTY: TableCell = { text: '—' };
@@ -116,7 +116,12 @@ export function buildCourseTable(
       row(
         'status',
         'Status',
-        course.points.map((p) => ({ text: STATUS_LABEL[p.status] || '—', status: p.status })),
+        // A gap or a scale without a rule has no status in the table: a dash, not words.
+        course.points.map((p) =>
+          p.status === 'rated' || p.status === 'no-total'
+            ? EMPTY
+            : { text: STATUS_LABEL[p.status], status: p.status },
+        ),
       );
     }
     if (scale.reliableChange) {

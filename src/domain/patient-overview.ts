@@ -56,7 +56,7 @@ export function patientOverview(
         ? {
             scaleId: primary.scale.id,
             status: lastPoint.status,
-            label: STATUS_LABEL[lastPoint.status] || lastPoint.status,
+            label: STATUS_LABEL[lastPoint.status],
           }
         : null,
   };

@@ -13,10 +13,7 @@ export function CourseStatusLine({ course }: { course: ScaleCourse }) {
       Now ({last.date}): {course.scale.id} {formatTotal(last.total)}
       {pct !== undefined && pct !== null && (
         <> ({formatPercent(pct)} reduction from baseline)</>
-      )} —{' '}
-      <span className={`status status-${last.status}`}>
-        {STATUS_LABEL[last.status] || last.status}
-      </span>
+      )} — <span className={`status status-${last.status}`}>{STATUS_LABEL[last.status]}</span>
       {course.course.notes.map((n) => (
         <span key={n} className="muted">
           {' '}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import {
   deleteAssessment,
   saveDraftAssessment,
@@ -8,16 +8,15 @@ import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
 import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
-import { emptyItemEntry, type AssessmentEntry } from '../../domain/assessment';
-import { mergeEntries } from '../../domain/entry-merge';
 import { buildPatientCourses } from '../../domain/patient-course';
 import { scoreEntry } from '../../domain/scoring';
-import { SCALES, getScale } from '../../domain/scales/registry';
+import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { navigate, paths } from '../../state/navigation';
 import { courseRules, usePreferences } from '../../state/preferences';
 import { ScaleEntry } from './ScaleEntry';
+import { useVisitEntries } from './use-visit-entries';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
@@ -39,92 +38,26 @@ export function VisitPage({ patientId, visitId }: { patientId: string; visitId: 
 
 function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit }) {
   const prefs = usePreferences();
-  const stored = record.assessments.filter((a) => a.visitId === visit.id);
   const isDraft = visit.status === 'draft';
-  const [entries, setEntries] = useState<Partial<Record<ScaleId, AssessmentEntry>>>(() =>
-    Object.fromEntries(
-      stored.length
-        ? stored.map((a) => [a.scaleId, a.entry])
-        : prefs.defaultScales.map((id) => [id, emptyItemEntry(getScale(id).items.length)]),
-    ),
-  );
-  const [dirty, setDirty] = useState<Set<ScaleId>>(new Set());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  // Writes in flight: the status says "Saving…" until every one has landed.
-  const [pending, setPending] = useState(0);
-  // Per scale, the entry this tab last sent or took from the store: the base of a
-  // three-way merge when another tab edits the same visit (domain/entry-merge.ts).
-  const base = useRef<Partial<Record<ScaleId, AssessmentEntry | null>>>(
-    Object.fromEntries(stored.map((a) => [a.scaleId, a.entry])),
-  );
-  const inFlight = useRef<Partial<Record<ScaleId, number>>>({});
-  // After a failed save the store no longer matches `base`: the next save writes the form
-  // as it stands (the clinician's entries), and merging resumes from what that save stored.
-  const unsynced = useRef(new Set<ScaleId>());
-
-  // Another tab saved this visit: merge its entries into the form, keeping this tab's own.
-  useEffect(() => {
-    if (!isDraft) return;
-    for (const a of record.assessments) {
-      if (a.visitId !== visit.id || (inFlight.current[a.scaleId] ?? 0) > 0) continue;
-      const known = base.current[a.scaleId];
-      if (
-        known !== undefined &&
-        known !== null &&
-        JSON.stringify(known) === JSON.stringify(a.entry)
-      )
-        continue;
-      base.current[a.scaleId] = a.entry;
-      setEntries((e) => {
-        const mine = e[a.scaleId];
-        return { ...e, [a.scaleId]: mine && known ? mergeEntries(known, mine, a.entry) : a.entry };
-      });
-    }
-  }, [record.assessments, visit.id, isDraft]);
-  const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
-
   const rater = prefs.clinician.trim() || null;
-  const save = async (scaleId: ScaleId, entry: AssessmentEntry) => {
-    setPending((n) => n + 1);
-    inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 0) + 1;
-    const sentBase = base.current[scaleId] ?? null;
-    base.current[scaleId] = entry;
-    const resync = unsynced.current.delete(scaleId);
-    const result = await saveDraftAssessment({
-      visitId: visit.id,
-      scaleId,
-      entry,
-      rater,
-      ...(resync ? {} : { base: sentBase }),
-    });
-    inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 1) - 1;
-    setPending((n) => n - 1);
-    if (result.ok) {
-      const stored = result.value.entry;
-      if (JSON.stringify(stored) !== JSON.stringify(entry)) {
-        // The save merged in another tab's entries: show them, keeping what was typed since.
-        base.current[scaleId] = stored;
-        setEntries((e) => ({ ...e, [scaleId]: mergeEntries(entry, e[scaleId] ?? stored, stored) }));
-      }
-      setProblem(null);
-      setSaved(`Draft saved at ${new Date().toLocaleTimeString()}: all changes saved.`);
-    } else {
-      unsynced.current.add(scaleId);
-      setSaved(null);
-      setProblem(`Not saved: ${result.reason}`);
-    }
-  };
-
-  const onChange = (scaleId: ScaleId, entry: AssessmentEntry) => {
-    setEntries((e) => ({ ...e, [scaleId]: entry }));
-    if (isDraft) void save(scaleId, entry);
-    else setDirty((d) => new Set(d).add(scaleId));
-  };
+  const {
+    entries,
+    onChange,
+    addScale,
+    dropScale,
+    dirty,
+    clearDirty,
+    pending,
+    saved,
+    setSaved,
+    problem,
+    setProblem,
+  } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
+  const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
 
   const toggleScale = async (scaleId: ScaleId, on: boolean) => {
     if (on) {
-      setEntries((e) => ({ ...e, [scaleId]: emptyItemEntry(getScale(scaleId).items.length) }));
+      addScale(scaleId);
       return;
     }
     const existing = record.assessments.find(
@@ -143,7 +76,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         return;
       }
     }
-    setEntries((e) => Object.fromEntries(Object.entries(e).filter(([id]) => id !== scaleId)));
+    dropScale(scaleId);
   };
 
   // Baseline and change use every other visit as stored plus this visit as typed.
@@ -217,7 +150,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         return;
       }
     }
-    setDirty(new Set());
+    clearDirty();
     setSaved('Changes saved; the previous values are kept in the history.');
   };
 
