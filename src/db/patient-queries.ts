@@ -95,3 +95,20 @@ export function getPatientRecord(patientId: string): Promise<PatientRecord | nul
     };
   });
 }
+
+/**
+ * The finished part of a record: course status, the patient list and the course page are
+ * computed from final visits only, so a half-typed draft (say a PHQ-9 stopped before item 9
+ * and prorated) never shows as a response or a remission. The draft itself is named apart.
+ */
+export function finishedPart(record: PatientRecord): {
+  visits: readonly Visit[];
+  assessments: readonly Assessment[];
+  draft: Visit | undefined;
+} {
+  return {
+    visits: record.visits.filter((v) => v.status === 'final'),
+    assessments: record.assessments.filter((a) => a.status === 'final'),
+    draft: record.visits.find((v) => v.status === 'draft'),
+  };
+}

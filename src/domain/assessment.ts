@@ -41,3 +41,11 @@ export const emptySummaryEntry = (): SummaryEntry => ({
   subscales: {},
   items: {},
 });
+
+/** Whether anything was entered at all (an untouched scale is not an assessment). */
+export const entryHasData = (entry: AssessmentEntry): boolean =>
+  entry.mode === 'items'
+    ? entry.responses.some((r) => r !== null)
+    : entry.total !== null ||
+      Object.keys(entry.subscales).length > 0 ||
+      Object.keys(entry.items).length > 0;

@@ -1,7 +1,7 @@
 import type { CourseStatus } from './course';
 import { formatPercent, formatSigned, formatTotal } from './format';
 import type { ScaleCourse } from './patient-course';
-import { scoredItems } from './ranges';
+import { scoredItems, totalRange } from './ranges';
 import { severityOf } from './severity';
 import { daysBetween, timeSinceLabel, type IsoDate } from './time';
 
@@ -84,23 +84,38 @@ export function buildCourseTable(
         return { text: formatTotal(p.total), ...(mark ? { mark } : {}) };
       }),
     );
-    if (scale.kind === 'change') continue;
+    if (scale.kind === 'change') {
+      // CGI-I rates change itself: its own rule judges each rating, no baseline arithmetic.
+      row(
+        'status',
+        'Status',
+        course.points.map((p) =>
+          p.status === 'response' || p.status === 'no-response'
+            ? { text: STATUS_LABEL[p.status], status: p.status }
+            : EMPTY,
+        ),
+      );
+      continue;
+    }
     row(
       'change',
       'Change from baseline (points)',
       course.points.map((p) => (p.change ? { text: formatSigned(p.change.change) } : EMPTY)),
     );
-    row(
-      'percent',
-      better ? '% change from baseline (increase = better)' : '% reduction from baseline',
-      course.points.map((p) => {
-        if (!p.change) return EMPTY;
-        const value = better ? p.change.percentChange : p.change.percentImprovement;
-        return value === null
-          ? { text: 'n/a' }
-          : { text: formatPercent(value, { signed: better }) };
-      }),
-    );
+    // A percent of the baseline means something only on a scale that starts at 0
+    // (HAMD-17, MADRS, PHQ-9, DARS); CGI-S starts at 1.
+    if (totalRange(scale).min === 0)
+      row(
+        'percent',
+        better ? '% change from baseline (increase = better)' : '% reduction from baseline',
+        course.points.map((p) => {
+          if (!p.change) return EMPTY;
+          const value = better ? p.change.percentChange : p.change.percentImprovement;
+          return value === null
+            ? { text: 'n/a' }
+            : { text: formatPercent(value, { signed: better }) };
+        }),
+      );
     if (scale.bandConventions.length) {
       row(
         'band',

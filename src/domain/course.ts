@@ -118,6 +118,7 @@ export function analyseCourse(
   input: readonly CourseInput[],
   options: CourseOptions = {},
 ): Course {
+  if (scale.kind === 'change') return analyseChangeScale(scale, input);
   const notes: string[] = [];
   const rules: CourseRules = {
     remission: pickRule(scale, scale.remission, 'remission', options.remissionRuleId, notes),
@@ -164,11 +165,13 @@ export function analyseCourse(
       remission: remit,
       reliable: rc.ok ? rc.value : null,
     };
-    if (resp === null && remit === null) {
-      points.push({ ...base, status: 'rated' });
+    if (resp === null) {
+      // No response rule (DARS; CGI-S has a remission cut-off only): never "no response".
+      if (remit && !events.remission) events.remission = ref(p, i);
+      points.push({ ...base, status: remit ? 'remission' : 'rated' });
       return;
     }
-    const good = resp === true || remit === true;
+    const good = resp || remit === true;
     const goodStatus: CourseStatus = remit ? 'remission' : 'response';
     if (good && !events.response && resp) events.response = ref(p, i);
     if (remit && !events.remission) events.remission = ref(p, i);
@@ -187,7 +190,9 @@ export function analyseCourse(
     const relapse = rules.relapse;
     let relapsed = false;
     if (relapse?.kind === 'threshold') {
-      highRun = total >= relapse.minTotal ? [...highRun, i] : [];
+      // A visit that still meets response or remission is not a relapse, whatever its total:
+      // a patient with a baseline of 36 who is at 18 still has a 50 % response.
+      highRun = total >= relapse.minTotal && !good ? [...highRun, i] : [];
       if (highRun.length >= relapse.consecutive) relapsed = true;
     } else if (relapse?.kind === 'loss-of-response') {
       relapsed = !good;
@@ -215,4 +220,32 @@ export function analyseCourse(
     }
   });
   return { baselineIndex, points, events, rules, notes };
+}
+
+/**
+ * A change scale (CGI-I) rates improvement itself: there is no baseline and no arithmetic
+ * on totals. Every rating is judged by the scale's own rule (CGI-I 1–2 = response).
+ */
+function analyseChangeScale(scale: ScaleDefinition, input: readonly CourseInput[]): Course {
+  const events: { -readonly [K in keyof CourseEvents]: CourseEvents[K] } = {};
+  const points = input.map((p, i): CoursePoint => {
+    const empty = { change: null, remission: null, reliable: null };
+    if (p.total === null) return { ...p, ...empty, response: null, status: 'no-total' };
+    const response = isResponse(scale, 0, p.total);
+    const resp = response.ok ? response.value : null;
+    if (resp && !events.response) events.response = ref(p, i);
+    return {
+      ...p,
+      ...empty,
+      response: resp,
+      status: resp === null ? 'rated' : resp ? 'response' : 'no-response',
+    };
+  });
+  return {
+    baselineIndex: null,
+    points,
+    events,
+    rules: { remission: null, relapse: null },
+    notes: [],
+  };
 }

@@ -72,7 +72,9 @@ describe('safety items', () => {
     const check = onlyCheck(PHQ9, { mode: 'summary', total: 14, subscales: {}, items: { '1': 3 } });
     expect(check).toMatchObject({ status: 'not-recorded', value: null });
     const text = describeSafetyCheck(PHQ9, check);
-    expect(text).toBe('PHQ-9 item 9 was not recorded.');
+    expect(text).toBe(
+      'PHQ-9 item 9 was not recorded: ask it. An unanswered item is not an all-clear.',
+    );
     expect(saysSafe(text)).toBe(false);
   });
 

@@ -31,6 +31,7 @@ export function describeSafetyCheck(scale: ScaleDefinition, check: SafetyCheck):
     case 'not-endorsed':
       return `${item} scored ${check.value ?? ''}: not endorsed. This is not an assurance of safety.`;
     case 'not-recorded':
-      return `${item} was not recorded.`;
+      // An unanswered safety item is never an all-clear (and is never imputed by prorating).
+      return `${item} was not recorded: ask it. An unanswered item is not an all-clear.`;
   }
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { RuleChoice } from '../domain/patient-course';
 import type { ScaleId } from '../domain/scale-types';
-import { SCALE_IDS } from '../domain/scales/registry';
+import { getScale, isScaleId, SCALE_IDS } from '../domain/scales/registry';
 
 /**
  * The clinician's display choices: UI state only, kept in localStorage. Clinical records
@@ -70,4 +70,16 @@ export function courseRules(prefs: Preferences): Partial<Record<ScaleId, RuleCho
       },
     ]),
   );
+}
+
+/**
+ * The band convention to use for a scale: the clinician's choice when the scale still has it,
+ * else undefined (the scale's default). A stale id in saved preferences never blanks a band.
+ */
+export function bandConventionFor(prefs: Preferences, scaleId: string): string | undefined {
+  if (!isScaleId(scaleId)) return undefined;
+  const id = prefs.bandConvention[scaleId];
+  return id !== undefined && getScale(scaleId).bandConventions.some((c) => c.id === id)
+    ? id
+    : undefined;
 }

@@ -175,7 +175,7 @@ describe('importing a backup', () => {
 
     await choose(page, 'clinic.json', text);
     const plan = importPanel(page).getByRole('status');
-    await plan.getByText('These patients already exist here:').waitFor();
+    await plan.getByText(/These patients already exist here\. Replacing/).waitFor();
     expect(await plan.innerText()).toContain('New: NEW-002');
     expect(
       await plan.getByRole('listitem').filter({ hasText: 'DEZ-001' }).innerText(),
@@ -209,7 +209,7 @@ describe('importing a backup', () => {
 
     // Replace: DEZ-001 becomes the file's version, whole; the local event goes (into history).
     await choose(page, 'clinic.json', text);
-    await plan.getByText('These patients already exist here:').waitFor();
+    await plan.getByText(/These patients already exist here\. Replacing/).waitFor();
     expect(await plan.getByRole('listitem').filter({ hasText: 'NEW-002' }).innerText()).toContain(
       'identical: nothing would change',
     );

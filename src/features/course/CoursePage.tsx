@@ -6,11 +6,11 @@ import { TrajectoryChart } from '../../charts/TrajectoryChart';
 import { CourseFiguresTable } from '../../components/CourseFiguresTable';
 import { CourseTable } from '../../components/CourseTable';
 import { usePatientRecord } from '../../db/hooks';
-import type { PatientRecord } from '../../db/patient-queries';
+import { finishedPart, type PatientRecord } from '../../db/patient-queries';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse } from '../../domain/patient-course';
 import { paths } from '../../state/navigation';
-import { courseRules, usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { useCourseView } from '../../state/course-view';
 import { CourseControls } from './CourseControls';
 import { CourseStatusLine } from './CourseStatusLine';
@@ -32,23 +32,19 @@ function Course({ record }: { record: PatientRecord }) {
   const prefs = usePreferences();
   const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
   const indexDate = record.indexEvent?.date ?? null;
+  const finished = useMemo(() => finishedPart(record), [record]);
 
   const courses = useMemo(
     () =>
-      buildPatientCourses(record.visits, record.assessments, {
+      buildPatientCourses(finished.visits, finished.assessments, {
         indexDate,
         baselineVisitId,
         rules: courseRules(prefs),
       }),
-    [record.visits, record.assessments, indexDate, baselineVisitId, prefs],
+    [finished, indexDate, baselineVisitId, prefs],
   );
   const table = useMemo(
-    () =>
-      buildCourseTable(
-        courses,
-        indexDate,
-        (id) => prefs.bandConvention[id as keyof typeof prefs.bandConvention],
-      ),
+    () => buildCourseTable(courses, indexDate, (id) => bandConventionFor(prefs, id)),
     [courses, indexDate, prefs],
   );
   const charts = useMemo(
@@ -58,7 +54,7 @@ function Course({ record }: { record: PatientRecord }) {
         events: record.events,
         indexDate,
         timeAxis: prefs.timeAxis,
-        bandConvention: (id) => prefs.bandConvention[id as keyof typeof prefs.bandConvention],
+        bandConvention: (id) => bandConventionFor(prefs, id),
       }),
     [courses, record.events, indexDate, prefs],
   );
@@ -85,11 +81,17 @@ function Course({ record }: { record: PatientRecord }) {
           </a>
         </div>
       </div>
+      {finished.draft && (
+        <p className="banner banner-info">
+          The visit of {finished.draft.date} is in progress and is not counted here until it is
+          finished. <a href={paths.visit(patient.id, finished.draft.id)}>Continue it</a>.
+        </p>
+      )}
       {courses.length === 0 ? (
         <p className="card">No scores recorded yet.</p>
       ) : (
         <>
-          <CourseControls visits={record.visits} patientId={patient.id} courses={courses} />
+          <CourseControls visits={finished.visits} patientId={patient.id} courses={courses} />
           {primary && <CourseStatusLine course={primary} />}
           <CourseFiguresTable courses={courses} />
           <section aria-labelledby="charts-heading">

@@ -12,8 +12,12 @@ export function CourseStatusLine({ course }: { course: ScaleCourse }) {
     <p className="course-status" role="status">
       Now ({last.date}): {course.scale.id} {formatTotal(last.total)}
       {pct !== undefined && pct !== null && (
-        <> ({formatPercent(pct)} reduction from baseline)</>
-      )} — <span className={`status status-${last.status}`}>{STATUS_LABEL[last.status]}</span>
+        <>
+          {' '}
+          ({formatPercent(Math.abs(pct))} {pct >= 0 ? 'reduction' : 'increase'} from baseline)
+        </>
+      )}{' '}
+      — <span className={`status status-${last.status}`}>{STATUS_LABEL[last.status]}</span>
       {course.course.notes.map((n) => (
         <span key={n} className="muted">
           {' '}

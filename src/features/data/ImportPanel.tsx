@@ -91,7 +91,12 @@ export function ImportPanel() {
           </p>
           {state.plan.conflicts.length > 0 && (
             <>
-              <p>These patients already exist here:</p>
+              <p>
+                These patients already exist here. <strong>Replacing</strong> makes each one exactly
+                as in the file: records of theirs that the file does not have (for example visits
+                entered since the backup was made) are deleted. The whole import can be undone from
+                the patient&apos;s history.
+              </p>
               <ul>
                 {state.plan.conflicts.map((c) => (
                   <li key={c.patientId}>

@@ -1,7 +1,9 @@
 import { usePatientRecord } from '../../db/hooks';
+import { finishedPart } from '../../db/patient-queries';
 import type { Patient } from '../../db/schema';
 import { patientOverview } from '../../domain/patient-overview';
 import { paths } from '../../state/navigation';
+import { useCourseView } from '../../state/course-view';
 import { courseRules, usePreferences } from '../../state/preferences';
 
 interface Props {
@@ -13,19 +15,26 @@ interface Props {
 export function PatientRow({ patient, flagged }: Props) {
   const record = usePatientRecord(patient.id);
   const prefs = usePreferences();
-  const overview = record
-    ? patientOverview(record.visits, record.assessments, {
-        indexDate: record.indexEvent?.date ?? null,
-        rules: courseRules(prefs),
-      })
-    : null;
+  const baselineVisitId = useCourseView((s) => s.baselineByPatient[patient.id]);
+  const finished = record ? finishedPart(record) : null;
+  const overview =
+    record && finished
+      ? patientOverview(finished.visits, finished.assessments, {
+          indexDate: record.indexEvent?.date ?? null,
+          baselineVisitId,
+          rules: courseRules(prefs),
+        })
+      : null;
   return (
     <tr>
       <th scope="row">
         <a href={paths.patient(patient.id)}>{patient.code}</a>
       </th>
       <td>{patient.name ?? ''}</td>
-      <td>{overview?.lastVisit ?? '—'}</td>
+      <td>
+        {overview?.lastVisit ?? '—'}
+        {finished?.draft && <span className="tag tag-summary">visit in progress</span>}
+      </td>
       <td>
         {overview?.latest.length
           ? overview.latest.map((s) => (

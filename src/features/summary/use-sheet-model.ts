@@ -7,7 +7,7 @@ import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse, type ScaleCourse } from '../../domain/patient-course';
 import type { ScaleId } from '../../domain/scale-types';
 import { useCourseView } from '../../state/course-view';
-import { courseRules, usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { printRows, splitColumns } from './sheet-rows';
 import type { SheetModel } from './SummarySheet';
 import { hasSummaryData, scaleRules } from './summary-rules';
@@ -40,10 +40,7 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
   const prefs = usePreferences();
   const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
   const indexDate = record.indexEvent?.date ?? null;
-  const bandFor = useMemo(() => {
-    const chosen = prefs.bandConvention;
-    return (id: string) => chosen[id as ScaleId];
-  }, [prefs.bandConvention]);
+  const bandFor = useMemo(() => (id: string) => bandConventionFor(prefs, id), [prefs]);
 
   const finalVisits = useMemo(
     () => record.visits.filter((v) => v.status === 'final'),
@@ -106,8 +103,8 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
     const versions = new Map<ScaleId, Set<string>>();
     for (const a of finalAssessments)
       versions.set(a.scaleId, (versions.get(a.scaleId) ?? new Set()).add(a.scaleVersion));
-    return scaleRules(shown, (id) => prefs.bandConvention[id], versions);
-  }, [shown, finalAssessments, prefs.bandConvention]);
+    return scaleRules(shown, bandFor, versions);
+  }, [shown, finalAssessments, bandFor]);
 
   const primary = primaryCourse(shown);
   const columns = table.columns;

@@ -1,5 +1,5 @@
 import type { AssessmentEntry } from '../../domain/assessment';
-import { emptyItemEntry, emptySummaryEntry } from '../../domain/assessment';
+import { emptyItemEntry, emptySummaryEntry, entryHasData } from '../../domain/assessment';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { ItemsForm } from './ItemsForm';
 import { ScorePanel } from './ScorePanel';
@@ -15,19 +15,12 @@ interface Props {
   remissionRuleId?: string | undefined;
 }
 
-const hasData = (entry: AssessmentEntry) =>
-  entry.mode === 'items'
-    ? entry.responses.some((r) => r !== null)
-    : entry.total !== null ||
-      Object.keys(entry.subscales).length > 0 ||
-      Object.keys(entry.items).length > 0;
-
 /** One scale at the visit: item-by-item or summary entry beside its live score. */
 export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...rules }: Props) {
   const switchMode = (mode: AssessmentEntry['mode']) => {
     if (mode === entry.mode) return;
     if (
-      hasData(entry) &&
+      entryHasData(entry) &&
       !window.confirm(
         `Switch ${scale.id} to ${mode === 'items' ? 'item-by-item' : 'summary'} entry? What was entered for ${scale.id} at this visit is cleared.`,
       )

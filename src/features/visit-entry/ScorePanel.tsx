@@ -27,13 +27,17 @@ export function ScorePanel({ scale, entry, baseline, bandConventionId, remission
     );
   }
   const { score } = result;
-  const severity = score.total === null ? null : severityOf(scale, score.total, bandConventionId);
+  const severity =
+    score.total === null || scale.kind === 'change'
+      ? null
+      : severityOf(scale, score.total, bandConventionId);
   const change =
     score.total === null || baseline === null || scale.kind === 'change'
       ? null
       : changeFromBaseline(scale, baseline.total, score.total);
+  // CGI-I's rule needs no baseline; percent rules need one (and are hidden without it).
   const response =
-    score.total !== null && scale.response
+    score.total !== null && scale.response && (scale.response.kind === 'max-value' || baseline)
       ? isResponse(scale, baseline?.total ?? 0, score.total)
       : null;
   const remission = score.total !== null ? isRemission(scale, score.total, remissionRuleId) : null;
@@ -82,7 +86,12 @@ export function ScorePanel({ scale, entry, baseline, bandConventionId, remission
           {change.value.percentNote && <span className="muted"> {change.value.percentNote}</span>}
         </p>
       )}
-      {baseline && response?.ok && <p>Response: {response.value ? 'yes' : 'no'}</p>}
+      {response?.ok && (
+        <p>
+          Response: {response.value ? 'yes' : 'no'}{' '}
+          <span className="muted">({scale.response?.label})</span>
+        </p>
+      )}
       {remission?.ok && <p>Remission: {remission.value ? 'yes' : 'no'}</p>}
       {checks.map((c) => (
         <p

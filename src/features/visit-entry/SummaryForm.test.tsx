@@ -89,3 +89,18 @@ describe('summary entry', () => {
     );
   });
 });
+
+describe('a refused value never sits on screen without its message (review finding)', () => {
+  it('keeps the Social error while another domain is then accepted', async () => {
+    const { user, last } = setup('DARS');
+    await user.type(screen.getByLabelText('DARS total'), '52');
+    await user.type(screen.getByLabelText('DARS Pastimes/hobbies'), '15');
+    await user.type(screen.getByLabelText('DARS Food/drinks'), '9');
+    await user.type(screen.getByLabelText('DARS Social activities'), '3');
+    await user.type(screen.getByLabelText('DARS Sensory experiences'), '18');
+    const social = screen.getByLabelText('DARS Social activities');
+    expect(social).toHaveValue('3');
+    expect(social).toHaveAttribute('aria-invalid', 'true');
+    expect(last()?.subscales).toEqual({ hobbies: 15, food: 9, sensory: 18 });
+  });
+});

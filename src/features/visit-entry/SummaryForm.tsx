@@ -27,9 +27,10 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
     let value: number | null = null;
     if (text !== '') {
       if (!/^-?\d+$/.test(text)) {
-        setErrors({
+        setErrors((e) => ({
+          ...e,
           [field.key]: `${field.label} must be a whole number from ${field.min} to ${field.max}.`,
-        });
+        }));
         return;
       }
       value = Number(text);
@@ -37,12 +38,13 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
     const candidate = withFieldValue(entry, field, value);
     const result = validateSummary(scale, candidate);
     if (!result.ok) {
-      // Fields are checked one change at a time, so the field just typed is the cause:
-      // every problem, cross-field ones included, is shown there, where the clinician looks.
-      setErrors({ [field.key]: result.issues.map((i) => i.message).join(' ') });
+      // The field just typed is what made the entry inconsistent: every problem, cross-field
+      // ones included, is shown there. Other refused fields keep their own message until
+      // they are fixed, so a refused value on screen always says why it is not stored.
+      setErrors((e) => ({ ...e, [field.key]: result.issues.map((i) => i.message).join(' ') }));
       return;
     }
-    setErrors({});
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== field.key)));
     setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== field.key)));
     onChange(candidate);
   };

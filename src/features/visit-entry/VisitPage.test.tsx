@@ -87,3 +87,44 @@ describe('safety flag', () => {
     expect(document.body.textContent).not.toMatch(/\bsafe\b/i);
   });
 });
+
+describe('finishing and editing (review findings)', () => {
+  it('finish waits for the last save and drops scales that were offered but never touched', async () => {
+    setPreference('defaultScales', ['HAMD-17', 'PHQ-9']);
+    const { patientId, visitId } = await newVisit();
+    const user = userEvent.setup();
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.keyboard('1010101010{Enter}');
+    await waitFor(async () => {
+      const record = await getPatientRecord(patientId);
+      expect(record?.visits[0]?.status).toBe('final');
+      expect(record?.assessments.map((a) => [a.scaleId, a.status])).toEqual([['PHQ-9', 'final']]);
+    });
+  });
+
+  it('an edit of a finished visit says "Unsaved changes" until it is saved, then keeps history', async () => {
+    const { patientId, visitId } = await newVisit();
+    const user = userEvent.setup();
+    const first = render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.keyboard('0000000000{Enter}');
+    await waitFor(async () =>
+      expect((await getPatientRecord(patientId))?.visits[0]?.status).toBe('final'),
+    );
+    first.unmount();
+
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    await user.click(await screen.findByLabelText('PHQ-9 item 2'));
+    await user.keyboard('3');
+    expect(screen.getByText('Unsaved changes: PHQ-9. Click “Save changes”.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(
+      await screen.findByText(/Changes saved; the previous values are kept/),
+    ).toBeInTheDocument();
+    const record = await getPatientRecord(patientId);
+    expect(record?.assessments[0]?.entry).toMatchObject({
+      responses: [0, 3, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+  });
+});

@@ -1,20 +1,18 @@
 import { useMemo } from 'react';
-import {
-  deleteAssessment,
-  saveDraftAssessment,
-  updateFinalAssessment,
-} from '../../db/assessments-repo';
+import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
 import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
+import { entryHasData } from '../../domain/assessment';
 import { buildPatientCourses } from '../../domain/patient-course';
 import { scoreEntry } from '../../domain/scoring';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
-import { navigate, paths } from '../../state/navigation';
-import { courseRules, usePreferences } from '../../state/preferences';
+import { navigate, paths, useLeaveGuard } from '../../state/navigation';
+import { useCourseView } from '../../state/course-view';
+import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
 
@@ -40,6 +38,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   const prefs = usePreferences();
   const isDraft = visit.status === 'draft';
   const rater = prefs.clinician.trim() || null;
+  // The baseline the clinician chose on the course page, the same on every screen.
+  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
   const {
     entries,
     onChange,
@@ -52,8 +52,14 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     setSaved,
     problem,
     setProblem,
+    settle,
   } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
+  useLeaveGuard(
+    dirty.size > 0
+      ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
+      : null,
+  );
 
   const toggleScale = async (scaleId: ScaleId, on: boolean) => {
     if (on) {
@@ -89,9 +95,10 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     });
     return buildPatientCourses(record.visits, [...others, ...here], {
       indexDate: record.indexEvent?.date ?? null,
+      baselineVisitId,
       rules: courseRules(prefs),
     });
-  }, [record, visit.id, entries, prefs]);
+  }, [record, visit.id, entries, prefs, baselineVisitId]);
 
   const baselineOf = (scaleId: ScaleId) => {
     const c = courses.find((x) => x.scale.id === scaleId);
@@ -105,29 +112,43 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   };
 
   const finish = async () => {
-    const incomplete = chosen.filter((s) => {
+    // Wait for the last key press to be stored; a failed save blocks finishing.
+    if (!(await settle())) {
+      setProblem(
+        'The visit cannot be finished while an entry is not saved. Change the field again to retry (see the message above).',
+      );
+      return;
+    }
+    const withData = chosen.filter((s) => {
       const entry = entries[s.id];
-      if (!entry) return false;
-      const r = scoreEntry(s, entry);
-      return !r.ok || r.score.total === null;
+      return entry !== undefined && entryHasData(entry);
+    });
+    const incomplete = withData.filter((s) => {
+      const entry = entries[s.id];
+      const r = entry ? scoreEntry(s, entry) : null;
+      return !r?.ok || r.score.total === null;
     });
     if (
       incomplete.length &&
       !window.confirm(
-        `${incomplete.map((s) => s.id).join(', ')} has no total yet. Finish the visit anyway?`,
+        `${incomplete.map((s) => s.id).join(', ')}: no total yet. Finish the visit anyway?`,
       )
     )
       return;
-    // Make sure every chosen scale is stored before the visit is closed.
-    for (const s of chosen) {
-      const entry = entries[s.id];
-      if (entry && !record.assessments.some((a) => a.visitId === visit.id && a.scaleId === s.id)) {
-        const r = await saveDraftAssessment({ visitId: visit.id, scaleId: s.id, entry, rater });
+    // Scales offered but never touched are not assessments: drop them rather than store
+    // empty records that would read as "incomplete" in the course.
+    for (const a of record.assessments) {
+      if (a.visitId === visit.id && !entryHasData(a.entry)) {
+        const r = await deleteAssessment(a.id, { by: prefs.clinician });
         if (!r.ok) {
-          setProblem(`Not saved: ${r.reason}`);
+          setProblem(r.reason);
           return;
         }
       }
+    }
+    if (withData.length === 0) {
+      setProblem('Nothing was entered at this visit: enter a scale, or delete the visit.');
+      return;
     }
     const result = await finalizeVisit(visit.id, { by: prefs.clinician });
     if (!result.ok) {
@@ -180,7 +201,9 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
               ? 'Not saved (see the message below).'
               : isDraft
                 ? (saved ?? 'Draft: every accepted entry is saved at once.')
-                : (saved ?? '')}
+                : dirty.size > 0
+                  ? `Unsaved changes: ${[...dirty].join(', ')}. Click “Save changes”.`
+                  : (saved ?? '')}
         </p>
       </div>
       {problem && (
@@ -234,7 +257,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             onChange={(e) => onChange(scale.id, e)}
             baseline={baseline}
             isBaseline={isBaseline}
-            bandConventionId={prefs.bandConvention[scale.id]}
+            bandConventionId={bandConventionFor(prefs, scale.id)}
             remissionRuleId={prefs.remissionRule[scale.id]}
           />
         );

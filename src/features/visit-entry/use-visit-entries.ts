@@ -45,6 +45,8 @@ export function useVisitEntries(
   // After a failed save the store no longer matches `base`: the next save writes the form
   // as it stands (the clinician's entries), and merging resumes from what that save stored.
   const unsynced = useRef(new Set<ScaleId>());
+  // Saves in flight, so that finishing waits for the last key press to be stored.
+  const saving = useRef(new Set<Promise<unknown>>());
 
   // Another tab saved this visit: merge its entries into the form, keeping this tab's own.
   useEffect(() => {
@@ -61,19 +63,16 @@ export function useVisitEntries(
     }
   }, [assessments, visit.id, isDraft]);
 
-  const save = async (scaleId: ScaleId, entry: AssessmentEntry) => {
+  const saveNow = async (scaleId: ScaleId, entry: AssessmentEntry) => {
     setPending((n) => n + 1);
     inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 0) + 1;
     const sentBase = base.current[scaleId] ?? null;
     base.current[scaleId] = entry;
     const resync = unsynced.current.delete(scaleId);
-    const result = await saveDraftAssessment({
-      visitId: visit.id,
-      scaleId,
-      entry,
-      rater,
-      ...(resync ? {} : { base: sentBase }),
-    });
+    const result = await saveDraftAssessment(
+      { visitId: visit.id, scaleId, entry, rater, ...(resync ? {} : { base: sentBase }) },
+      rater === null ? {} : { by: rater },
+    );
     inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 1) - 1;
     setPending((n) => n - 1);
     if (result.ok) {
@@ -92,10 +91,25 @@ export function useVisitEntries(
     }
   };
 
+  const save = (scaleId: ScaleId, entry: AssessmentEntry) => {
+    const p = saveNow(scaleId, entry).finally(() => saving.current.delete(p));
+    saving.current.add(p);
+    return p;
+  };
+
+  /** Resolves when every save started so far has landed; true if all of them succeeded. */
+  const settle = async (): Promise<boolean> => {
+    await Promise.all([...saving.current]);
+    return unsynced.current.size === 0;
+  };
+
   const onChange = (scaleId: ScaleId, entry: AssessmentEntry) => {
     setEntries((e) => ({ ...e, [scaleId]: entry }));
     if (isDraft) void save(scaleId, entry);
-    else setDirty((d) => new Set(d).add(scaleId));
+    else {
+      setSaved(null);
+      setDirty((d) => new Set(d).add(scaleId));
+    }
   };
 
   const addScale = (scaleId: ScaleId) => {
@@ -117,6 +131,6 @@ export function useVisitEntries(
     setSaved,
     problem,
     setProblem,
-    saveDraft: save,
+    settle,
   };
 }
