@@ -179,3 +179,27 @@ describe('CSV export (long format)', () => {
     ).toEqual(codes.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c)));
   });
 });
+
+describe('HAMD-17 item 16 "not assessed" in the CSV (review finding)', () => {
+  it('is exported as recorded (3), not as a blank, and the total stays complete', async () => {
+    const patient = expectOk(await createPatient({ code: 'CSV-16' }));
+    const visit = expectOk(await createVisit({ patientId: patient.id, date: '2024-05-01' }));
+    const responses = Array.from({ length: 17 }, (_, i) => (i === 15 ? 3 : 1));
+    expectOk(
+      await saveDraftAssessment({
+        visitId: visit.id,
+        scaleId: 'HAMD-17',
+        entry: { mode: 'items', responses },
+      }),
+    );
+    const csv = expectOk(await exportCsv({ scope: 'all' }, { comments: false }));
+    const lines = csv.trim().split('\r\n');
+    const header = lines[0]!.split(',');
+    const at = (line: string, col: string) => line.split(',')[header.indexOf(col)];
+    const item16 = lines.find((l) => at(l, 'measure') === 'item' && at(l, 'measure_id') === '16');
+    const total = lines.find((l) => at(l, 'measure') === 'total');
+    expect(at(item16!, 'value')).toBe('3');
+    expect(at(total!, 'value')).toBe('16');
+    expect(at(total!, 'completeness')).toBe('complete');
+  });
+});

@@ -47,7 +47,7 @@ export const CSV_COLUMNS = [
     name: 'value',
     kind: 'number',
     description:
-      'the score; empty = missing (items: not answered; total: cannot be computed); a prorated total may have decimals',
+      'the score; empty = missing (items: not answered; total: cannot be computed); a prorated total may have decimals; HAMD-17 item 16 = 3 means not assessed (scores 0 in the total)',
   },
   {
     name: 'completeness',

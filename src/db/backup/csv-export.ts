@@ -70,8 +70,14 @@ function assessmentRows(
     a.entry.mode === 'items'
       ? scale.items.map((i) => i.number)
       : [...score.items.keys()].sort((x, y) => x - y);
-  for (const n of items)
-    rows.push(row(score.completeness, 'item', String(n), itemLabel(n), score.items.get(n) ?? null));
+  // Item rows carry the recorded response: for items entry the raw value, so a "not
+  // assessed" code (HAMD-17 item 16 = 3) is exported as recorded, not as a blank.
+  const entry = a.entry;
+  for (const n of items) {
+    const recorded =
+      entry.mode === 'items' ? (entry.responses[n - 1] ?? null) : (score.items.get(n) ?? null);
+    rows.push(row(score.completeness, 'item', String(n), itemLabel(n), recorded));
+  }
   return rows;
 }
 
