@@ -17,7 +17,7 @@ import { applyChanges, patientIdOf, recordOf, type Change } from './history-writ
 import { bundleProblems, readPatientBundle } from './patient-bundle';
 import { refuse, succeed, type DbResult } from './result';
 import type { ClinicalRecord, ClinicalTable, HistoryEntry } from './schema';
-import { clinicalTable, runRead, runWrite, type WriteOptions } from './write';
+import { clinicalTable, runWrite, type WriteOptions } from './write';
 
 export type HistoryFilter = { readonly recordId: string } | { readonly patientId: string };
 
@@ -102,12 +102,6 @@ async function planUndo(
     );
   }
   return succeed({ group, changes });
-}
-
-/** Whether the entry's group can be undone now (for enabling an Undo button). */
-export async function checkUndo(historyEntryId: number): Promise<DbResult<{ operation: string }>> {
-  const plan = await runRead(() => planUndo(historyEntryId));
-  return plan.ok ? succeed({ operation: plan.value.group[0]?.operation ?? '' }) : plan;
 }
 
 async function codeClash(changes: readonly Change[]): Promise<string | null> {

@@ -123,14 +123,6 @@ export interface SafetyAck {
 /** The tables whose every change is kept in history. */
 export type ClinicalTable = 'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks';
 
-export const CLINICAL_TABLES: readonly ClinicalTable[] = [
-  'patients',
-  'events',
-  'visits',
-  'assessments',
-  'safetyAcks',
-];
-
 export interface RecordMap {
   patients: Patient;
   events: TreatmentEvent;

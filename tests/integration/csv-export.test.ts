@@ -5,7 +5,7 @@ import { buildCsv, csvRows, exportCsv } from '../../src/db/backup/csv-export';
 import { getMeta } from '../../src/db/meta-repo';
 import { createPatient } from '../../src/db/patients-repo';
 import { createVisit } from '../../src/db/visits-repo';
-import { expectOk, freshDatabase, hamdItems, importFixture } from './helpers';
+import { expectOk, freshDatabase, hamdItems, importFixture, newDraftVisit } from './helpers';
 
 beforeEach(freshDatabase);
 
@@ -182,12 +182,11 @@ describe('CSV export (long format)', () => {
 
 describe('HAMD-17 item 16 "not assessed" in the CSV (review finding)', () => {
   it('is exported as recorded (3), not as a blank, and the total stays complete', async () => {
-    const patient = expectOk(await createPatient({ code: 'CSV-16' }));
-    const visit = expectOk(await createVisit({ patientId: patient.id, date: '2024-05-01' }));
+    const { visitId } = await newDraftVisit('CSV-16', '2024-05-01');
     const responses = Array.from({ length: 17 }, (_, i) => (i === 15 ? 3 : 1));
     expectOk(
       await saveDraftAssessment({
-        visitId: visit.id,
+        visitId,
         scaleId: 'HAMD-17',
         entry: { mode: 'items', responses },
       }),

@@ -78,3 +78,10 @@ export async function seedPatient(code = 'P-001', date = '2024-01-10') {
   );
   return { patient, event, visit, hamd };
 }
+
+/** A bare patient with one empty draft visit: the starting point of an entry test. */
+export async function newDraftVisit(code = 'T-1', date = '2024-01-05') {
+  const patient = expectOk(await createPatient({ code }));
+  const visit = expectOk(await createVisit({ patientId: patient.id, date }));
+  return { patientId: patient.id, visitId: visit.id };
+}

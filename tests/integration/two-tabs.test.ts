@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveDraftAssessment } from '../../src/db/assessments-repo';
-import { createPatient } from '../../src/db/patients-repo';
 import { getPatientRecord } from '../../src/db/patient-queries';
-import { createVisit } from '../../src/db/visits-repo';
 import { emptyItemEntry } from '../../src/domain/assessment';
-import { expectFailure, expectOk, freshDatabase } from './helpers';
+import { expectFailure, expectOk, freshDatabase, newDraftVisit } from './helpers';
 
 beforeEach(freshDatabase);
 
@@ -13,10 +11,7 @@ const phq = (...values: (number | null)[]) => ({
   responses: emptyItemEntry(10).responses.map((v, i) => values[i] ?? v),
 });
 
-async function draftVisit() {
-  const patient = expectOk(await createPatient({ code: 'TABS-1' }));
-  return expectOk(await createVisit({ patientId: patient.id, date: '2024-03-01' })).id;
-}
+const draftVisit = async () => (await newDraftVisit('TABS-1', '2024-03-01')).visitId;
 
 describe('the same draft visit edited in two tabs', () => {
   it('keeps both tabs’ items: each save merges with what the other tab stored', async () => {

@@ -3,11 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveDraftAssessment } from '../../db/assessments-repo';
 import { listHistory } from '../../db/history-repo';
-import { createPatient } from '../../db/patients-repo';
 import { listOpenSafetyFlags } from '../../db/safety-repo';
-import { createVisit, finalizeVisit } from '../../db/visits-repo';
+import { finalizeVisit } from '../../db/visits-repo';
 import { resetPreferences } from '../../state/preferences';
-import { expectOk, freshDatabase, phq9 } from '../../../tests/integration/helpers';
+import { expectOk, freshDatabase, newDraftVisit, phq9 } from '../../../tests/integration/helpers';
 import { SafetyFlagsPanel } from './SafetyFlagsPanel';
 
 beforeEach(async () => {
@@ -16,11 +15,10 @@ beforeEach(async () => {
 });
 
 async function flaggedPatient() {
-  const patient = expectOk(await createPatient({ code: 'FLAG-1' }));
-  const visit = expectOk(await createVisit({ patientId: patient.id, date: '2024-02-01' }));
-  expectOk(await saveDraftAssessment({ visitId: visit.id, scaleId: 'PHQ-9', entry: phq9(2) }));
-  expectOk(await finalizeVisit(visit.id));
-  return patient.id;
+  const { patientId, visitId } = await newDraftVisit('FLAG-1', '2024-02-01');
+  expectOk(await saveDraftAssessment({ visitId, scaleId: 'PHQ-9', entry: phq9(2) }));
+  expectOk(await finalizeVisit(visitId));
+  return patientId;
 }
 
 describe('safety flag on the patient', () => {

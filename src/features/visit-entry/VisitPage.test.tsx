@@ -1,19 +1,13 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPatient } from '../../db/patients-repo';
-import { createVisit } from '../../db/visits-repo';
 import { listOpenSafetyFlags } from '../../db/safety-repo';
 import { getPatientRecord } from '../../db/patient-queries';
 import { resetPreferences, setPreference } from '../../state/preferences';
-import { expectOk, freshDatabase } from '../../../tests/integration/helpers';
+import { freshDatabase, newDraftVisit } from '../../../tests/integration/helpers';
 import { VisitPage } from './VisitPage';
 
-async function newVisit() {
-  const patient = expectOk(await createPatient({ code: 'T-1' }));
-  const visit = expectOk(await createVisit({ patientId: patient.id, date: '2024-01-05' }));
-  return { patientId: patient.id, visitId: visit.id };
-}
+const newVisit = () => newDraftVisit('T-1', '2024-01-05');
 
 beforeEach(async () => {
   await freshDatabase();
