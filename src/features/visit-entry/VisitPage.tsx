@@ -6,13 +6,13 @@ import type { Assessment, Visit } from '../../db/schema';
 import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
 import { buildPatientCourses } from '../../domain/patient-course';
-import { scoreEntry } from '../../domain/scoring';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { useCourseView } from '../../state/course-view';
 import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
+import { finishChecks } from './finish-checks';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
 
@@ -119,21 +119,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       );
       return;
     }
-    const withData = chosen.filter((s) => {
-      const entry = entries[s.id];
-      return entry !== undefined && entryHasData(entry);
-    });
-    const incomplete = withData.filter((s) => {
-      const entry = entries[s.id];
-      const r = entry ? scoreEntry(s, entry) : null;
-      return !r?.ok || r.score.total === null;
-    });
-    if (
-      incomplete.length &&
-      !window.confirm(
-        `${incomplete.map((s) => s.id).join(', ')}: no total yet. Finish the visit anyway?`,
-      )
-    )
+    const { withData, warnings } = finishChecks(chosen, entries);
+    if (warnings.length && !window.confirm(`${warnings.join(' ')} Finish the visit anyway?`))
       return;
     // Scales offered but never touched are not assessments: drop them rather than store
     // empty records that would read as "incomplete" in the course.
@@ -241,8 +228,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
           ))}
         </fieldset>
         <p className="muted">
-          Keys: a digit sets the item and moves on · Backspace clears · ↑ ↓ move · Tab leaves the
-          item list.
+          Keys: a digit sets the item and moves to the next · Backspace clears (on an empty item,
+          goes back) · ↑ ↓ or Tab move · Enter on “Finish visit” finishes.
         </p>
       </section>
       {chosen.map((scale) => {
