@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+// The app's own font, served from its origin and precached: screen and print look the same
+// on every computer, whatever fonts it has (src/app/fonts.css says why this one).
+import './app/fonts.css';
 import './app/styles.css';
 
 const root = document.getElementById('root');

@@ -5,6 +5,7 @@ import { conventionText } from './conventions';
 import { ChartDataTable } from './ChartDataTable';
 import { buildChartOptions, PRINT_SIZE, SCREEN_HEIGHT, toChartData } from './options';
 import { registerCharts } from './register';
+import { useChartFontReady } from './use-chart-font';
 
 registerCharts();
 
@@ -35,20 +36,20 @@ export function ChartFigure({ model, print = false, animate }: ChartFigureProps)
     () => buildChartOptions(model, { print, animate: animate ?? !prefersReducedMotion() }),
     [model, print, animate],
   );
-  const line = (
+  const fontReady = useChartFontReady();
+  const size = print ? { width: PRINT_SIZE.width, height: PRINT_SIZE.height } : { height: '100%' };
+  const line = !fontReady ? (
+    // Held back until the font can be drawn (canvas text never redraws); same size, so
+    // nothing moves when the chart appears.
+    <div role="img" aria-label={model.summary} aria-busy="true" style={size} />
+  ) : (
     <Line
       data={data}
       options={options}
       aria-label={model.summary}
       aria-describedby={conventionsId}
       fallbackContent={<p>{model.summary}</p>}
-      {...(print
-        ? {
-            width: PRINT_SIZE.width,
-            height: PRINT_SIZE.height,
-            style: { width: PRINT_SIZE.width, height: PRINT_SIZE.height },
-          }
-        : {})}
+      {...(print ? { width: PRINT_SIZE.width, height: PRINT_SIZE.height, style: size } : {})}
     />
   );
   return (

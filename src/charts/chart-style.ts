@@ -5,6 +5,13 @@
  */
 import type { Completeness, LineSeries, MarkerShape, SeriesPoint } from './chart-types';
 
+/**
+ * The app's own font (self-hosted, declared in src/app/fonts.css): canvas text uses it too, so a
+ * printed chart looks the same on every computer. Chart.js's default asks for Helvetica and
+ * Arial, which many machines lack.
+ */
+export const CHART_FONT_FAMILY = "'Trajectory Sans', system-ui, sans-serif";
+
 export const INK = '#1a1a1a';
 export const MAIN_LINE = '#1d4e89';
 export const PAPER = '#ffffff';

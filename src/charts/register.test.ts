@@ -24,6 +24,10 @@ describe('registerCharts', () => {
     expect(Chart.registry.plugins.get('decimation')).toBeUndefined();
   });
 
+  it("draws text in the app's own font, not the computer's Helvetica or Arial", () => {
+    expect(Chart.defaults.font.family).toMatch(/^'Trajectory Sans'/);
+  });
+
   it('installs the date-fns adapter for the date axis', () => {
     const adapter = new _adapters._date();
     expect(adapter.parse('2023-11-30', 'yyyy-MM-dd')).toBe(new Date(2023, 10, 30).getTime());

@@ -18,6 +18,7 @@ import {
 import annotationPlugin from 'chartjs-plugin-annotation';
 // The date adapter for the 'date' time axis mode; it registers itself with Chart.js.
 import 'chartjs-adapter-date-fns';
+import { CHART_FONT_FAMILY } from './chart-style';
 
 let registered = false;
 
@@ -34,5 +35,6 @@ export function registerCharts(): void {
     Legend,
     annotationPlugin,
   );
+  Chart.defaults.font.family = CHART_FONT_FAMILY;
   registered = true;
 }
