@@ -7,6 +7,7 @@ import { paths } from '../../state/navigation';
 import { PrintToolbar } from './PrintToolbar';
 import { SummarySheet } from './SummarySheet';
 import { useSheetModel } from './use-sheet-model';
+import { usePageMargin } from './page-margin';
 import type { DateRange } from './summary-window';
 import './print.css';
 
@@ -43,6 +44,7 @@ function PrintView({ record, savedHeader }: { record: PatientRecord; savedHeader
     showName,
     clinicHeader,
   });
+  usePageMargin(record.patient.code, model.printedOn);
 
   const toggleScale = (id: ScaleId, checked: boolean) => {
     setExcluded((old) => {
