@@ -148,6 +148,7 @@ export default tseslint.config(
       '**/*.test.{ts,tsx}',
       'src/**/testing/**',
       'tests/**',
+      'bench/**',
       'scripts/**',
       '*.config.{ts,js}',
     ],

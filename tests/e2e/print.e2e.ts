@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
-import { courseBackup, type CourseSpec } from './print-courses';
+import { courseBackup, type CourseSpec } from '../generate/courses';
 
 // The printed patient summary (issue 6): the reference case, loaded with the example
 // button, printed by Chromium to PDF in A4 and US Letter. The PDFs are read back with

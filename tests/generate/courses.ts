@@ -3,10 +3,11 @@ import { getScale } from '../../src/domain/scales/registry';
 import type { ScaleId } from '../../src/domain/scale-types';
 
 /**
- * Longer courses for the print layout tests: one patient per course, weekly item-level
- * visits on HAMD-17, MADRS, PHQ-9 and DARS after a single-dose index event, as a backup file
- * the Data page imports. The item scores follow a plausible course (improvement, then partial
- * relapse) from a fixed seed, so every run prints the same pages.
+ * Generated courses as a backup file the Data page imports: one patient per course, weekly
+ * item-level visits on HAMD-17, MADRS, PHQ-9 and DARS after a single-dose index event. The
+ * item scores follow a plausible course (improvement, then partial relapse) from a fixed
+ * seed, so every run gives the same file. Used by the print layout tests (a few long
+ * courses) and the benchmark (a clinic of thousands of patients, `clinicCourses`).
  */
 export interface CourseSpec {
   readonly code: string;
@@ -29,8 +30,19 @@ const noise = (...xs: number[]): number => {
 const severity = (k: number, n: number): number =>
   k === 0 ? 0.75 : 0.2 + (0.45 * Math.abs(k - Math.min(3, n - 1))) / Math.max(1, n - 1);
 
+const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
+/** A UUID-shaped id, unique per (kind, patient, n) for n < 1000. */
 const id = (patient: number, kind: number, n: number): string =>
-  `0a11ce00-${String(patient).padStart(4, '0')}-4000-8${String(kind).padStart(3, '0')}-${String(n).padStart(12, '0')}`;
+  `0a11ce00-${hex(kind, 4)}-4000-8000-${hex(patient * 1000 + n, 12)}`;
+
+/** A clinic of `patients` patients, each with `visits` weekly visits; every 50th has a flag. */
+export function clinicCourses(patients: number, visits: number): CourseSpec[] {
+  return Array.from({ length: patients }, (_, p) => ({
+    code: `C-${String(p).padStart(5, '0')}`,
+    visits,
+    ...(p % 50 === 7 ? { flaggedVisit: visits - 1 } : {}),
+  }));
+}
 
 export function courseBackup(specs: readonly CourseSpec[]): string {
   const patients = [];
