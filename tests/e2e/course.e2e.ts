@@ -123,7 +123,8 @@ function bigBackup(visits: number): string {
 }
 
 describe('a course of 200 visits', () => {
-  it('redraws its trajectory chart in well under 100 ms (median of 9)', async () => {
+  // How fast it draws is a figure of the benchmark (npm run bench), not of this test.
+  it('draws every visit and switches its time axis', async () => {
     const { page, context } = await newSession(browser);
     await page.goto(`${baseUrl()}#/data`);
     await page.getByLabel('Backup file (.json)').setInputFiles({
@@ -136,30 +137,20 @@ describe('a course of 200 visits', () => {
     await page.goto(`${baseUrl()}#/`);
     await page.getByRole('link', { name: 'LONG-200' }).click();
     await page.getByRole('link', { name: 'Course', exact: true }).click();
-    await page.getByRole('figure', { name: /HAMD-17\): total over time/ }).waitFor();
-
-    // Switching the time axis rebuilds and redraws the chart (and the page around it):
-    // time from the change to the frame after it.
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const mode = i % 2 === 0 ? 'days' : 'weeks';
-      const ms = await page.evaluate(async (value) => {
-        const select = document.querySelector<HTMLSelectElement>('#time-axis');
-        if (!select) throw new Error('no time axis select');
-        const t0 = performance.now();
-        select.value = value;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return performance.now() - t0;
-      }, mode);
-      times.push(ms);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[4]!;
-    console.log(
-      `200-visit course, time-axis switch to next frame: median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[8]!.toFixed(1)})`,
-    );
-    expect(median).toBeLessThan(100);
+    const hamd = page.getByRole('figure', { name: /HAMD-17\): total over time/ });
+    await hamd.waitFor();
+    await hamd.getByText('Show data table').click();
+    const table = hamd.getByRole('table');
+    // One row per visit (and one for the index event).
+    await expect.poll(() => table.locator('tbody tr[data-kind="point"]').count()).toBe(200);
+    const last = table.locator('tbody tr[data-kind="point"]').last();
+    expect(await last.innerText()).toMatch(/^2023-10-25\t199 wk\t/);
+    expect(await hamd.getByRole('img').getAttribute('aria-label')).toContain('200 rated visits');
+    // The chart is drawn again on the new axis (its pixels change).
+    const pixels = () => hamd.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const weeks = await pixels();
+    await page.getByLabel('Time axis').selectOption('days');
+    await expect.poll(pixels).not.toBe(weeks);
     await context.close();
   });
 });

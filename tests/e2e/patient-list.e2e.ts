@@ -80,10 +80,9 @@ const shot = async (page: Page, name: string) => {
 };
 
 describe('the patient list with 1,000 patients', () => {
-  it('shows the first 100, finds a patient by code or name quickly, and shows the safety flag', async () => {
+  it('shows the first 100, finds patients by code or name, and shows the safety flag', async () => {
     const { page, context } = await newSession(browser);
     await page.goto(`${baseUrl()}#/data`);
-    const t0 = Date.now();
     await page.getByLabel('Backup file (.json)').setInputFiles({
       name: 'clinic.json',
       mimeType: 'application/json',
@@ -91,7 +90,6 @@ describe('the patient list with 1,000 patients', () => {
     });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported: 1000 patients added').waitFor({ timeout: 60_000 });
-    console.log(`Import of 1,000 patients (5,000 records) in Chromium: ${Date.now() - t0} ms`);
 
     await page.goto(`${baseUrl()}#/`);
     await page
@@ -99,20 +97,33 @@ describe('the patient list with 1,000 patients', () => {
       .waitFor();
     expect(await page.getByRole('row').count()).toBe(101);
 
-    // Search: from the key press to the narrowed list on screen (median of 5).
+    // Search narrows the list by code prefix or by a word of the name, ignoring case; how
+    // fast it does so is a figure of the benchmark (npm run bench), not of this test.
     const search = page.getByLabel('Search patients by code or name');
-    const times: number[] = [];
-    for (const query of ['P-07', 'name42', 'P-099', 'family7', 'P-0007']) {
+    for (const [query, count] of [
+      ['P-07', 100],
+      ['name42', 11],
+      ['P-099', 10],
+      ['family7', 20],
+      ['P-0007', 1],
+    ] as const) {
       await search.fill('');
       await page.getByText(/Showing 100 of 1000/).waitFor();
-      const t = Date.now();
       await search.fill(query);
-      await page.getByText(new RegExp(`Showing \\d+ of 1000 patients\\.$`)).waitFor();
-      times.push(Date.now() - t);
+      await page.getByText(`Showing ${count} of 1000 patients.`).waitFor();
+      const codes = await page.locator('tbody tr th').allInnerTexts();
+      const names = await page.locator('tbody tr td:first-of-type').allInnerTexts();
+      expect(codes, query).toHaveLength(count);
+      codes.forEach((code, i) => {
+        const matches = query.startsWith('P-')
+          ? code.startsWith(query)
+          : (names[i] ?? '')
+              .toLowerCase()
+              .split(' ')
+              .some((word) => word.startsWith(query));
+        expect(matches, `${query}: ${code} ${names[i] ?? ''}`).toBe(true);
+      });
     }
-    times.sort((a, b) => a - b);
-    console.log(`Patient search with 1,000 patients: median ${times[2]} ms (${times.join(', ')})`);
-    expect(times[2]).toBeLessThan(500);
 
     await search.fill('P-0007');
     const row = page.getByRole('row', { name: /P-0007/ });
