@@ -148,24 +148,100 @@ describe('CGI-S bands', () => {
   });
 });
 
+// Every band of every convention as scales.md gives it (§1 HAMD-17, §2 MADRS, §3 PHQ-9,
+// §5 CGI-S): [label, lowest total, highest total], lowest band first. Written out from the
+// published tables, not read from the scale definitions under test.
+const PUBLISHED_BANDS: Readonly<Record<string, readonly (readonly [string, number, number])[]>> = {
+  // CamCOPS hamd.py: "≥23 very severe, ≥19 severe, ≥14 moderate, ≥8 mild"; total 0–52.
+  'HAMD-17 consensus': [
+    ['None', 0, 7],
+    ['Mild', 8, 13],
+    ['Moderate', 14, 18],
+    ['Severe', 19, 22],
+    ['Very severe', 23, 52],
+  ],
+  // Zimmerman 2013 (PubMed 23759278): cut-offs 17 and 24; none 0–7, mild from 8.
+  'HAMD-17 zimmerman-2013': [
+    ['None', 0, 7],
+    ['Mild', 8, 16],
+    ['Moderate', 17, 23],
+    ['Severe', 24, 52],
+  ],
+  // Rush 2003 / IDS–QIDS conversion table (ids-qids.org/interpretation.html).
+  'HAMD-17 rush-2003': [
+    ['None', 0, 7],
+    ['Mild', 8, 13],
+    ['Moderate', 14, 19],
+    ['Severe', 20, 25],
+    ['Very severe', 26, 52],
+  ],
+  // Snaith et al. 1986 (McDowell, Measuring Health); total 0–60.
+  'MADRS snaith-1986': [
+    ['Normal', 0, 6],
+    ['Mild', 7, 19],
+    ['Moderate', 20, 34],
+    ['Severe', 35, 60],
+  ],
+  // Alternative cut-points in the same text: "12 mild, 24 moderate, 35 severe".
+  'MADRS alternative-12-24-35': [
+    ['Normal', 0, 11],
+    ['Mild', 12, 23],
+    ['Moderate', 24, 34],
+    ['Severe', 35, 60],
+  ],
+  // Kroenke 2001; LOINC LL382-3: thresholds 5, 10, 15, 20; total 0–27.
+  'PHQ-9 kroenke-2001': [
+    ['None–minimal', 0, 4],
+    ['Mild', 5, 9],
+    ['Moderate', 10, 14],
+    ['Moderately severe', 15, 19],
+    ['Severe', 20, 27],
+  ],
+  // Guy 1976 (ECDEU); Busner & Targum 2007: one band per rating, 1–7.
+  'CGI-S guy-1976': [
+    ['Normal, not at all ill', 1, 1],
+    ['Borderline mentally ill', 2, 2],
+    ['Mildly ill', 3, 3],
+    ['Moderately ill', 4, 4],
+    ['Markedly ill', 5, 5],
+    ['Severely ill', 6, 6],
+    ['Among the most extremely ill', 7, 7],
+  ],
+};
+
 describe('every convention of every scale', () => {
   const conventions = SCALES.flatMap((scale) =>
     scale.bandConventions.map((convention) => ({ scale, convention })),
   );
 
-  it.each(
-    conventions.map(
-      ({ scale, convention }) => [scale.id, convention.id, scale, convention] as const,
-    ),
-  )(
-    '%s %s: every whole total falls in the band that lists it',
-    (_id, conventionId, scale, convention) => {
-      const range = totalRange(scale);
-      for (let total = range.min; total <= range.max; total++) {
-        const expected = convention.bands.find((b) => total >= b.min && total <= b.max);
+  it('every convention the scales offer is one published above, and each of those is offered', () => {
+    expect(conventions.map(({ scale, convention }) => `${scale.id} ${convention.id}`)).toEqual(
+      Object.keys(PUBLISHED_BANDS),
+    );
+  });
+
+  it.each(Object.entries(PUBLISHED_BANDS))(
+    '%s: every whole total from the lowest to the highest falls in its published band',
+    (name, published) => {
+      const [scaleId = '', conventionId = ''] = name.split(' ');
+      const scale = SCALES.find((s) => s.id === scaleId);
+      if (!scale) throw new Error(`no scale ${scaleId}`);
+      const lowest = published[0]![1];
+      const highest = published[published.length - 1]![2];
+      const seen: string[] = [];
+      const expected: string[] = [];
+      for (let total = lowest; total <= highest; total++) {
+        const level = published.findIndex(([, min, max]) => total >= min && total <= max);
+        const [label, min, max] = published[level]!;
+        expected.push(`${total}: ${label} (${min}–${max}, level ${level})`);
         const result = severityOf(scale, total, conventionId);
-        expect(result.ok && result.value.band).toBe(expected);
+        seen.push(
+          result.ok
+            ? `${total}: ${result.value.band.label} (${result.value.band.min}–${result.value.band.max}, level ${result.value.band.level})`
+            : `${total}: refused (${result.reason})`,
+        );
       }
+      expect(seen).toEqual(expected);
     },
   );
 

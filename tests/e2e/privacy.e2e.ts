@@ -95,8 +95,18 @@ describe('privacy', () => {
     await page.getByRole('link', { name: 'Print summary' }).click();
     await page.getByRole('heading', { name: 'Patient summary' }).waitFor();
     await chartsDrawn(page, 2);
+    // In print, once the print styles apply (the screen-only toolbar is hidden) and every
+    // font the print layout uses has loaded or failed, everything print needs was asked for.
     await page.emulateMedia({ media: 'print' });
-    await page.waitForTimeout(200);
+    await page.getByRole('region', { name: 'Print options' }).waitFor({ state: 'hidden' });
+    expect(
+      await page.evaluate(async () => {
+        document.body.getBoundingClientRect(); // lay the page out in print now
+        await document.fonts.ready;
+        await new Promise((r) => requestAnimationFrame(r));
+        return document.fonts.status;
+      }),
+    ).toBe('loaded');
     await page.emulateMedia({ media: 'screen' });
     await collect();
 

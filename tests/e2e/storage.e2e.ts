@@ -56,9 +56,7 @@ const REFUSALS: { name: string; script: () => void }[] = [
 describe('storage unavailable or full', () => {
   for (const refusal of REFUSALS) {
     it(`says clearly that nothing can be stored (${refusal.name}), and does not crash`, async () => {
-      const { page, context } = await newSession(browser);
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { page, context, pageErrors } = await newSession(browser);
       await page.addInitScript(refusal.script);
       await page.goto(baseUrl());
       const banner = page.getByRole('alert').filter({ hasText: NO_STORAGE });
@@ -88,7 +86,7 @@ describe('storage unavailable or full', () => {
       const probe = await context.newPage();
       await probe.goto(new URL('manifest.webmanifest', baseUrl()).href);
       expect(await probe.evaluate(() => indexedDB.databases())).toEqual([]);
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
       await context.close();
     });
   }

@@ -19,13 +19,8 @@ afterAll(async () => {
 const UPDATED_ELSEWHERE = 'Trajectory was updated in another tab';
 const BLOCKED = 'Another tab with an older version of Trajectory keeps the database open';
 
-/** A second tab in the same browser context; its page errors are collected, not lost. */
-async function secondTab(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+/** A second tab in the same browser context (its page errors join the session's). */
+const secondTab = (context: BrowserContext): Promise<Page> => context.newPage();
 
 async function openExamplePatient(page: Page): Promise<void> {
   await page.goto(baseUrl());
@@ -70,9 +65,9 @@ async function storedPhq(page: Page): Promise<unknown> {
 
 describe('two tabs', () => {
   it('shows a change made in one tab in the other, without a reload', async () => {
-    const { page: a, context } = await newSession(browser);
+    const { page: a, context, pageErrors } = await newSession(browser);
     await openExamplePatient(a);
-    const { page: b, errors } = await secondTab(context);
+    const b = await secondTab(context);
     await b.goto(a.url());
     await b.getByRole('heading', { name: /DEZ-001/ }).waitFor();
 
@@ -102,14 +97,14 @@ describe('two tabs', () => {
       })
       .toBe(0);
 
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 
   it('keeps both tabs’ entries when the same draft visit is open in two tabs', async () => {
-    const { page: a, context } = await newSession(browser);
+    const { page: a, context, pageErrors } = await newSession(browser);
     await createPatientWithVisit(a, 'TAB-2');
-    const { page: b, errors } = await secondTab(context);
+    const b = await secondTab(context);
     await b.goto(a.url());
     await b.getByRole('heading', { name: /Visit of 2024-05-06/ }).waitFor();
 
@@ -125,18 +120,18 @@ describe('two tabs', () => {
     await expect.poll(() => item(b, 1).inputValue(), { timeout: 5_000 }).toBe('2');
     await expect.poll(() => item(a, 2).inputValue(), { timeout: 5_000 }).toBe('3');
 
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 
   it('stops writing when another tab upgrades the database, without blocking that upgrade', async () => {
-    const { page: a, context } = await newSession(browser);
+    const { page: a, context, pageErrors } = await newSession(browser);
     await createPatientWithVisit(a, 'TAB-3');
     await item(a, 1).fill('1');
     await item(a, 2).fill('2');
     await waitSaved(a);
     const visitUrl = a.url();
-    const { page: b, errors } = await secondTab(context);
+    const b = await secondTab(context);
     await b.goto(baseUrl());
     await b.getByRole('link', { name: 'TAB-3' }).waitFor();
     const before = await dumpDatabase(b);
@@ -187,7 +182,9 @@ describe('two tabs', () => {
       .getByRole('alert')
       .filter({ hasText: /^Not saved: .*nothing was saved/ })
       .waitFor();
-    await a.waitForTimeout(300);
+    // The write that entry started has come back refused, and no other is in flight (the
+    // status says "Saving…" while any is): whatever it could have changed, it has by now.
+    await a.getByRole('status').filter({ hasText: 'Not saved (see the message below).' }).waitFor();
     const after = await dumpDatabase(b);
     expect(after).toEqual(upgraded);
     expect(after?.version).toBe(30);
@@ -205,15 +202,15 @@ describe('two tabs', () => {
     await waitSaved(a);
     expect(((await storedPhq(b)) as unknown[]).slice(0, 3)).toEqual([1, 2, 3]);
 
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 
   it('tells the user when an old tab blocks the upgrade, and goes on once it closes', async () => {
-    const { page: a, context } = await newSession(browser);
+    const { page: a, context, pageErrors } = await newSession(browser);
     // An old tab: a same-origin page holding the database at schema version 1 (as the first
     // release created it) and ignoring requests to close.
-    const { page: old, errors } = await secondTab(context);
+    const old = await secondTab(context);
     await old.goto(new URL('manifest.webmanifest', baseUrl()).href);
     const created = await old.evaluate(
       () =>
@@ -290,7 +287,7 @@ describe('two tabs', () => {
     expect(log).toBeDefined();
     expect(await a.getByRole('alert').count()).toBe(0);
 
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });

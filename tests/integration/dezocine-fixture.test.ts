@@ -4,23 +4,22 @@ import { listOpenSafetyFlags } from '../../src/db/safety-repo';
 import { getScale } from '../../src/domain/scales/registry';
 import { scoreEntry } from '../../src/domain/scoring';
 import { daysBetween } from '../../src/domain/time';
+import { TABLE_1, TABLE_1_SCALES } from '../../src/domain/testing/table-1';
 import { freshDatabase, importFixture } from './helpers';
 
 beforeEach(freshDatabase);
 
-// Table 1 of Wang, Lyu & Zhao 2024 (../shared/reference/dezocine-case.md): baseline, 1–4 wk.
-const TABLE_1: readonly [string, string, readonly number[]][] = [
-  ['HAMD-17', 'total', [18, 2, 5, 10, 17]],
-  ['MADRS', 'total', [23, 4, 9, 15, 22]],
-  ['PHQ-9', 'total', [14, 1, 2, 8, 12]],
-  ['DARS', 'total', [17, 52, 49, 35, 28]],
-  ['DARS', 'subscale hobbies', [3, 15, 15, 9, 9]],
-  ['DARS', 'subscale food', [4, 9, 5, 8, 7]],
-  ['DARS', 'subscale social', [4, 10, 10, 4, 1]],
-  ['DARS', 'subscale sensory', [6, 18, 19, 14, 11]],
-  ['HAMD-17', 'item 7', [4, 0, 0, 2, 3]],
-  ['MADRS', 'item 8', [4, 0, 0, 2, 4]],
-  ['PHQ-9', 'item 1', [3, 0, 0, 1, 3]],
+// Table 1 (src/domain/testing/table-1.ts), one row per published measure: baseline, 1–4 wk.
+const TABLE_1_ROWS: readonly (readonly [string, string, readonly number[]])[] = [
+  ...TABLE_1_SCALES.map((scale) => [scale, 'total', TABLE_1[scale].total] as const),
+  ...Object.entries(TABLE_1.DARS.domains).map(
+    ([domain, values]) => ['DARS', `subscale ${domain}`, values] as const,
+  ),
+  ...(['HAMD-17', 'MADRS', 'PHQ-9'] as const).flatMap((scale) =>
+    Object.entries(TABLE_1[scale].items).map(
+      ([item, values]) => [scale, `item ${item}`, values] as const,
+    ),
+  ),
 ];
 
 describe('fixtures/dezocine-case.json', () => {
@@ -30,7 +29,7 @@ describe('fixtures/dezocine-case.json', () => {
     const record = await getPatientRecord('de20c1e0-0000-4000-8000-000000000001');
     if (!record) throw new Error('patient missing');
     const dates = record.visits.map((v) => v.date);
-    expect(dates).toEqual(['2023-11-24', '2023-12-07', '2023-12-14', '2023-12-21', '2023-12-28']);
+    expect(dates).toEqual(TABLE_1.dates);
 
     const read = (scaleId: string, measure: string, date: string): number | null => {
       const a = record.assessments.find((x) => x.scaleId === scaleId && x.date === date);
@@ -40,12 +39,14 @@ describe('fixtures/dezocine-case.json', () => {
       if (kind === 'subscale') return a.entry.subscales[key] ?? null;
       return a.entry.items[key] ?? null;
     };
-    const table = TABLE_1.map(([scale, measure]) => ({
+    const table = TABLE_1_ROWS.map(([scale, measure]) => ({
       scale,
       measure,
       values: dates.map((d) => read(scale, measure, d)),
     }));
-    expect(table).toEqual(TABLE_1.map(([scale, measure, values]) => ({ scale, measure, values })));
+    expect(table).toEqual(
+      TABLE_1_ROWS.map(([scale, measure, values]) => ({ scale, measure, values })),
+    );
     expect(table.flatMap((row) => row.values).filter((v) => typeof v === 'number')).toHaveLength(
       55,
     );
@@ -81,6 +82,24 @@ describe('fixtures/dezocine-case.json', () => {
     for (const a of record?.assessments ?? []) {
       const scored = scoreEntry(getScale(a.scaleId), a.entry);
       expect(scored.ok && scored.score.completeness).toBe('summary');
+    }
+    // At every visit the four DARS domains as imported add up to the DARS total as imported
+    // (dezocine-case.md: 3 + 4 + 4 + 6 = 17, 15 + 9 + 10 + 18 = 52, ...).
+    const dars = (record?.assessments ?? []).filter((a) => a.scaleId === 'DARS');
+    const sums = dars.map((a) => {
+      if (a.entry.mode !== 'summary') throw new Error(`DARS of ${a.date} is not summary data`);
+      const { hobbies, food, social, sensory } = a.entry.subscales;
+      return {
+        date: a.date,
+        total: a.entry.total,
+        domains: Object.keys(a.entry.subscales).sort(),
+        sum: (hobbies ?? NaN) + (food ?? NaN) + (social ?? NaN) + (sensory ?? NaN),
+      };
+    });
+    expect(sums.map((s) => s.date)).toEqual(TABLE_1.dates);
+    for (const s of sums) {
+      expect(s.domains).toEqual(['food', 'hobbies', 'sensory', 'social']);
+      expect(s.sum, `DARS domains on ${s.date}`).toBe(s.total);
     }
     expect(await listOpenSafetyFlags()).toEqual([]);
   });

@@ -1,34 +1,24 @@
 /**
- * The dezocine reference course (shared/reference/dezocine-case.md, Table 1) as chart input,
- * for the chart tests. Summary data: only totals and the DARS domains were published.
+ * The dezocine reference course (Table 1, src/domain/testing/table-1.ts) as chart input, for
+ * the chart tests. Summary data: only totals and the DARS domains were published.
  */
 import { analyseCourse, type Course } from '../../domain/course';
 import type { ScaleDefinition, ScaleId } from '../../domain/scale-types';
+import { TABLE_1 } from '../../domain/testing/table-1';
 import type { IsoDate } from '../../domain/time';
 import type { PointMetaById, TreatmentEvent } from '../chart-types';
 
-export const REF_DATES: readonly IsoDate[] = [
-  '2023-11-24',
-  '2023-12-07',
-  '2023-12-14',
-  '2023-12-21',
-  '2023-12-28',
-];
-export const REF_INDEX_DATE: IsoDate = '2023-11-30';
+export const REF_DATES: readonly IsoDate[] = TABLE_1.dates;
+export const REF_INDEX_DATE: IsoDate = TABLE_1.indexDate;
 
 export const REF_TOTALS: Readonly<Partial<Record<ScaleId, readonly (number | null)[]>>> = {
-  'HAMD-17': [18, 2, 5, 10, 17],
-  MADRS: [23, 4, 9, 15, 22],
-  'PHQ-9': [14, 1, 2, 8, 12],
-  DARS: [17, 52, 49, 35, 28],
+  'HAMD-17': TABLE_1['HAMD-17'].total,
+  MADRS: TABLE_1.MADRS.total,
+  'PHQ-9': TABLE_1['PHQ-9'].total,
+  DARS: TABLE_1.DARS.total,
 };
 
-export const REF_DARS_DOMAINS: Readonly<Record<string, readonly number[]>> = {
-  hobbies: [3, 15, 15, 9, 9],
-  food: [4, 9, 5, 8, 7],
-  social: [4, 10, 10, 4, 1],
-  sensory: [6, 18, 19, 14, 11],
-};
+export const REF_DARS_DOMAINS: Readonly<Record<string, readonly number[]>> = TABLE_1.DARS.domains;
 
 export const REF_INDEX_EVENT: TreatmentEvent = {
   id: 'dose-1',

@@ -1,87 +1,44 @@
 /**
- * The dezocine reference course (Wang, Lyu & Zhao 2024, Front Pharmacol 15:1411119, Table 1)
- * as domain inputs, shared by the reference-case tests.
+ * The dezocine reference course (Table 1, ./table-1.ts) through the domain pipeline, shared
+ * by the reference-case tests.
  */
 import type { SummaryEntry } from '../assessment';
 import { analyseCourse, type Course, type CourseInput } from '../course';
 import { changeFromBaseline, type Change } from '../change';
 import { scoreEntry } from '../scoring';
 import type { ScaleDefinition } from '../scale-types';
+import { TABLE_1, TABLE_1_SCALES, TIME_POINTS, table1Entry, type Table1Scale } from './table-1';
 
-// Timeline (dezocine-case.md): baseline 2023-11-24, dezocine 2023-11-30, weekly follow-ups.
-export const INDEX_DATE = '2023-11-30';
-export const DATES = [
-  '2023-11-24',
-  '2023-12-07',
-  '2023-12-14',
-  '2023-12-21',
-  '2023-12-28',
-] as const;
+export const INDEX_DATE = TABLE_1.indexDate;
+export const DATES = TABLE_1.dates;
 export const IDS = ['baseline', 'w1', 'w2', 'w3', 'w4'] as const;
 
-// Table 1 (Wang 2024): baseline, 1, 2, 3, 4 weeks after the dezocine dose.
-export const HAMD_TOTALS = [18, 2, 5, 10, 17] as const;
-export const MADRS_TOTALS = [23, 4, 9, 15, 22] as const;
-export const PHQ_TOTALS = [14, 1, 2, 8, 12] as const;
-export const DARS_TOTALS = [17, 52, 49, 35, 28] as const;
-export const DARS_DOMAINS = {
-  hobbies: [3, 15, 15, 9, 9],
-  food: [4, 9, 5, 8, 7],
-  social: [4, 10, 10, 4, 1],
-  sensory: [6, 18, 19, 14, 11],
-} as const;
-export const HAMD_ITEM7 = [4, 0, 0, 2, 3] as const;
-export const MADRS_ITEM8 = [4, 0, 0, 2, 4] as const;
-export const PHQ_ITEM1 = [3, 0, 0, 1, 3] as const;
+export const HAMD_TOTALS = TABLE_1['HAMD-17'].total;
+export const MADRS_TOTALS = TABLE_1.MADRS.total;
+export const PHQ_TOTALS = TABLE_1['PHQ-9'].total;
+export const DARS_TOTALS = TABLE_1.DARS.total;
 
 export const WEEKS = [1, 2, 3, 4] as const;
 
-export const summaryAt = (scaleId: string, t: number): SummaryEntry => {
-  const at = (values: readonly number[]) => values[t]!;
-  switch (scaleId) {
-    case 'HAMD-17':
-      return {
-        mode: 'summary',
-        total: at(HAMD_TOTALS),
-        subscales: {},
-        items: { '7': at(HAMD_ITEM7) },
-      };
-    case 'MADRS':
-      return {
-        mode: 'summary',
-        total: at(MADRS_TOTALS),
-        subscales: {},
-        items: { '8': at(MADRS_ITEM8) },
-      };
-    case 'PHQ-9':
-      return {
-        mode: 'summary',
-        total: at(PHQ_TOTALS),
-        subscales: {},
-        items: { '1': at(PHQ_ITEM1) },
-      };
-    default:
-      return {
-        mode: 'summary',
-        total: at(DARS_TOTALS),
-        subscales: {
-          hobbies: at(DARS_DOMAINS.hobbies),
-          food: at(DARS_DOMAINS.food),
-          social: at(DARS_DOMAINS.social),
-          sensory: at(DARS_DOMAINS.sensory),
-        },
-        items: {},
-      };
-  }
-};
+const isTable1Scale = (id: string): id is Table1Scale =>
+  (TABLE_1_SCALES as readonly string[]).includes(id);
+
+/** Table 1 for one scale at time point t (0 = baseline), as a summary entry. */
+export function summaryAt(scaleId: string, t: number): SummaryEntry {
+  const point = TIME_POINTS.find((p) => p === t);
+  if (!isTable1Scale(scaleId) || point === undefined)
+    throw new Error(`Table 1 has no ${scaleId} at time point ${t}`);
+  return table1Entry(scaleId, point);
+}
 
 /** Score every time point of one scale through the real pipeline, then follow the course. */
-export const courseInput = (scale: ScaleDefinition): CourseInput[] =>
-  DATES.map((date, t) => {
+export function courseInput(scale: ScaleDefinition): CourseInput[] {
+  return TIME_POINTS.map((t) => {
     const result = scoreEntry(scale, summaryAt(scale.id, t));
     if (!result.ok) throw new Error(result.issues.map((i) => i.message).join(' '));
-    return { id: IDS[t]!, date, total: result.score.total };
+    return { id: IDS[t], date: DATES[t], total: result.score.total };
   });
+}
 
 export const follow = (scale: ScaleDefinition, relapseRuleId?: string): Course =>
   analyseCourse(scale, courseInput(scale), { indexDate: INDEX_DATE, relapseRuleId });
