@@ -192,19 +192,20 @@ describe('offline', () => {
     const release = await serveRelease();
     const { page, context } = await newSession(browser);
     try {
-      // Every message the page sends a service worker: a new worker takes over only when told
-      // to skip waiting (workbox-window's messageSkipWaiting), so that message is what an
-      // update the clinician did not ask for would have to send first.
+      // Every message the page sends a service worker, kept in sessionStorage so that a reload
+      // does not wipe the log: a new worker takes over only when told to skip waiting
+      // (workbox-window's messageSkipWaiting), so that message is what an update the clinician
+      // did not ask for would have to send first.
       await context.addInitScript(() => {
-        const sent: string[] = [];
-        (window as unknown as { swMessages: string[] }).swMessages = sent;
         const post = Reflect.get(ServiceWorker.prototype, 'postMessage') as (
           this: ServiceWorker,
           ...args: unknown[]
         ) => void;
         Object.defineProperty(ServiceWorker.prototype, 'postMessage', {
           value(this: ServiceWorker, ...args: unknown[]) {
+            const sent = JSON.parse(sessionStorage.getItem('swMessages') ?? '[]') as string[];
             sent.push(JSON.stringify(args[0]));
+            sessionStorage.setItem('swMessages', JSON.stringify(sent));
             post.apply(this, args);
           },
           writable: true,
@@ -248,9 +249,9 @@ describe('offline', () => {
       // No message told the new worker to take over; it still waits behind the old one, which
       // controls the page; nothing reloaded: the visit, the typed values and the marker are all
       // still here.
-      expect(
-        await page.evaluate(() => (window as unknown as { swMessages: string[] }).swMessages),
-      ).not.toContainEqual(expect.stringContaining('SKIP_WAITING'));
+      expect(await page.evaluate(() => sessionStorage.getItem('swMessages') ?? '[]')).not.toContain(
+        'SKIP_WAITING',
+      );
       expect(
         await page.evaluate(async () => {
           const registration = await navigator.serviceWorker.getRegistration();
