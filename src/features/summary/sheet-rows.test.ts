@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses } from '../../domain/patient-course';
+import { TABLE_1 } from '../../domain/testing/table-1';
 import { printRows, splitColumns } from './sheet-rows';
 
 // Reference case, Table 1 (Wang, Lyu & Zhao 2024): HAMD-17 and DARS totals.
-const DATES = ['2023-11-24', '2023-12-07', '2023-12-14', '2023-12-21', '2023-12-28'];
-const visits = DATES.map((date, i) => ({ id: `v${i}`, date }));
+const visits = TABLE_1.dates.map((date, i) => ({ id: `v${i}`, date }));
 const summary = (total: number) => ({ mode: 'summary' as const, total, subscales: {}, items: {} });
 const assessments = [
-  ...[18, 2, 5, 10, 17].map((t, i) => ({
+  ...TABLE_1['HAMD-17'].total.map((t, i) => ({
     id: `h${i}`,
     visitId: `v${i}`,
     scaleId: 'HAMD-17' as const,
     entry: summary(t),
   })),
-  ...[17, 52, 49, 35, 28].map((t, i) => ({
+  ...TABLE_1.DARS.total.map((t, i) => ({
     id: `d${i}`,
     visitId: `v${i}`,
     scaleId: 'DARS' as const,
@@ -22,8 +22,8 @@ const assessments = [
   })),
 ];
 const { rows } = buildCourseTable(
-  buildPatientCourses(visits, assessments, { indexDate: '2023-11-30' }),
-  '2023-11-30',
+  buildPatientCourses(visits, assessments, { indexDate: TABLE_1.indexDate }),
+  TABLE_1.indexDate,
 );
 const printed = printRows(rows);
 const row = (key: string) => printed.find((r) => r.key === key);

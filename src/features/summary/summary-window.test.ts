@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildPatientCourses } from '../../domain/patient-course';
+import { TABLE_1 } from '../../domain/testing/table-1';
 import { eventsForCharts, eventsForTable, isCut, windowCourses } from './summary-window';
 
 // The reference case's visit dates (Wang, Lyu & Zhao 2024, Table 1) with HAMD-17 and DARS totals.
-const DATES = ['2023-11-24', '2023-12-07', '2023-12-14', '2023-12-21', '2023-12-28'];
-const HAMD = [18, 2, 5, 10, 17];
-const DARS = [17, 52, 49, 35, 28];
+const DATES = TABLE_1.dates;
+const HAMD = TABLE_1['HAMD-17'].total;
+const DARS = TABLE_1.DARS.total;
 const visits = DATES.map((date, i) => ({ id: `v${i}`, date }));
 const summary = (total: number) => ({ mode: 'summary' as const, total, subscales: {}, items: {} });
 const assessments = [
