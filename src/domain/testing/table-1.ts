@@ -1,6 +1,6 @@
 /**
- * Table 1 of the reference case (Wang, Lyu & Zhao 2024, Front Pharmacol 15:1411119; see
- * docs/ARCHITECTURE.md, "The reference case"), written out once, as published: baseline and
+ * Table 1 of the reference case (Wang, Lyu & Zhao 2024, Front Pharmacol 15:1411119, CC BY),
+ * written out once, as published (docs/ARCHITECTURE.md, "Tests"): baseline and
  * 1, 2, 3 and 4 weeks after the single dezocine dose. Every test that needs the reference
  * course takes it from here (domain, charts, integration and end-to-end tests);
  * tests/integration/dezocine-fixture.test.ts checks that fixtures/dezocine-case.json, the
