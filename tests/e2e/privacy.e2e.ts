@@ -166,9 +166,17 @@ describe('privacy', () => {
     await page.getByRole('heading', { name: 'Patients' }).waitFor();
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        violations.push(e.effectiveDirective),
-      );
+      // Violation reports arrive as events after the fact: wait for both (or give up after 5 s
+      // and let the assertion below say which is missing).
+      const reported = new Promise<void>((resolve) => {
+        const done = () =>
+          ['connect-src', 'style-src-attr'].every((d) => violations.includes(d)) && resolve();
+        document.addEventListener('securitypolicyviolation', (e) => {
+          violations.push(e.effectiveDirective);
+          done();
+        });
+        setTimeout(resolve, 5_000);
+      });
       const fetched = await fetch('http://example.invalid/collect').then(
         () => 'sent',
         () => 'refused',
@@ -178,7 +186,7 @@ describe('privacy', () => {
       document.body.append(el);
       const inline = getComputedStyle(el).color;
       el.remove();
-      await new Promise((r) => setTimeout(r, 100));
+      await reported;
       return { fetched, inline, violations };
     });
     expect(outcome.fetched).toBe('refused');
