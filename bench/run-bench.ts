@@ -15,6 +15,7 @@ import {
   listFigures,
   searchFigure,
   appImport,
+  pageErrors,
   type Pair,
 } from './scenarios';
 
@@ -228,6 +229,11 @@ export async function runBench(
     ),
   );
   await context.close();
+  if (pageErrors.length > 0) {
+    throw new Error(
+      `The pages threw while measured:\n${pageErrors.map((e) => e.message).join('\n')}`,
+    );
+  }
   return rows;
 }
 

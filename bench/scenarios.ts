@@ -14,14 +14,19 @@ export interface Pair {
   readonly ref: number;
 }
 
+/** Uncaught errors of every page the benchmark opened: a figure of a broken page means nothing. */
+export const pageErrors: Error[] = [];
+
 export async function freshContext(browser: Browser): Promise<BrowserContext> {
   // No service worker: the reference pages live beside the app and must not be answered
   // by its navigation fallback; the app and its references load the same way.
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     serviceWorkers: 'block',
     reducedMotion: 'reduce',
   });
+  context.on('weberror', (e) => pageErrors.push(e.error()));
+  return context;
 }
 
 const importPanel = (page: Page) => page.getByRole('region', { name: 'Import a backup' });
