@@ -14,6 +14,10 @@ const CoursePage = lazy(() =>
 const PrintPage = lazy(() =>
   import('../features/summary/PrintPage').then((m) => ({ default: m.PrintPage })),
 );
+// The cohort view brings jStat and the group statistics: loaded only when opened.
+const CohortPage = lazy(() =>
+  import('../features/cohort/CohortPage').then((m) => ({ default: m.CohortPage })),
+);
 const DataPage = lazy(() =>
   import('../features/data/DataPage').then((m) => ({ default: m.DataPage })),
 );
@@ -36,6 +40,8 @@ function Page({ route }: { route: Route }) {
       return <PrintPage patientId={route.patientId} />;
     case 'data':
       return <DataPage />;
+    case 'cohort':
+      return <CohortPage />;
     case 'not-found':
       return (
         <div className="card">
@@ -61,6 +67,7 @@ export function App() {
           </a>
           <nav aria-label="Main">
             <a href={paths.patients()}>Patients</a>
+            <a href={paths.cohort()}>Cohort</a>
             <a href={paths.data()}>Data &amp; settings</a>
           </nav>
           <span className="app-status">Data stays on this device</span>

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'course'; patientId: string }
   | { name: 'print'; patientId: string }
   | { name: 'data' }
+  | { name: 'cohort' }
   | { name: 'not-found'; path: string };
 
 export const paths = {
@@ -24,6 +25,7 @@ export const paths = {
   course: (id: string) => `#/patients/${id}/course`,
   print: (id: string) => `#/patients/${id}/print`,
   data: () => '#/data',
+  cohort: () => '#/cohort',
 };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
   const [first, id, sub, subId] = parts;
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'data' && parts.length === 1) return { name: 'data' };
+  if (first === 'cohort' && parts.length === 1) return { name: 'cohort' };
   if (first === 'patients' && id === 'new' && parts.length === 2) return { name: 'new-patient' };
   if (first === 'patients' && id) {
     if (parts.length === 2) return { name: 'patient', patientId: id };
