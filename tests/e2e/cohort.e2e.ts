@@ -108,7 +108,7 @@ describe('the cohort view', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export cohort for R (long CSV)' }).click(),
     ]);
-    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.split('\r\n').filter((l) => l && !l.startsWith('#'));
     expect(lines[0]).toMatch(
       /^patient_code,arm,scale,visit_date,day,week,window_week,is_baseline,total,baseline,change,pct_change,response,remission,/,
