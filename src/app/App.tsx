@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRoute, paths, type Route } from '../state/navigation';
 import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientFormPage } from '../features/patients/PatientFormPage';
@@ -6,6 +6,7 @@ import { PatientPage } from '../features/patients/PatientPage';
 import { VisitPage } from '../features/visit-entry/VisitPage';
 import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
+import { adoptChoicesFromThisBrowser } from './adopt-local-choices';
 
 // Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
 const CoursePage = lazy(() =>
@@ -57,6 +58,9 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  useEffect(() => {
+    void adoptChoicesFromThisBrowser();
+  }, []);
   const printing = route.name === 'print';
   return (
     <>

@@ -85,6 +85,33 @@ export function updatePatient(
 }
 
 /**
+ * Chooses the visit change is counted from for this patient (null: back to the default rule).
+ * Stored on the patient record, so it is in backups and history like any clinical edit.
+ */
+export function chooseBaseline(
+  patientId: string,
+  visitId: string | null,
+  options: WriteOptions = {},
+): Promise<DbResult<Patient>> {
+  return runWrite(async () => {
+    const existing = await db.patients.get(patientId);
+    if (!existing) return refuse(`There is no patient with id ${patientId}.`);
+    const visit = visitId === null ? undefined : await db.visits.get(visitId);
+    if (visitId !== null && visit?.patientId !== patientId)
+      return refuse(`Visit ${visitId} is not a visit of patient ${existing.code}.`);
+    if ((existing.baselineVisitId ?? null) === visitId) return succeed(existing);
+    const patient: Patient = { ...existing, updatedAt: nowIso() };
+    if (visitId === null) delete (patient as { baselineVisitId?: string }).baselineVisitId;
+    else (patient as { baselineVisitId?: string }).baselineVisitId = visitId;
+    const name = visit ? `choose baseline ${visit.date}` : 'use the default baseline';
+    await applyChanges({ name, by: options.by }, [
+      { table: 'patients', before: existing, after: patient },
+    ]);
+    return succeed(patient);
+  });
+}
+
+/**
  * Deletes the patient and all its records (events, visits, assessments, safety
  * acknowledgements) as one change, which undo restores as a whole. History is kept.
  */

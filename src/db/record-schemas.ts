@@ -54,6 +54,7 @@ export const patientDataSchema = z.strictObject({
   sex: z.enum(['female', 'male', 'other', 'unknown']).exactOptional(),
   diagnosis: text(500).exactOptional(),
   notes: text(10_000).exactOptional(),
+  baselineVisitId: idSchema.exactOptional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 }) satisfies z.ZodType<PatientData>;

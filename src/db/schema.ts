@@ -9,6 +9,7 @@
  * every write and on import, so a backup never has to carry them.
  */
 import type { AssessmentEntry } from '../domain/assessment';
+import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 
@@ -26,6 +27,12 @@ export interface PatientData {
   readonly sex?: Sex;
   readonly diagnosis?: string;
   readonly notes?: string;
+  /**
+   * The visit the clinician chose as this patient's baseline (absent = the default rule:
+   * the last rating on or before the index event). Kept with the record, so every screen,
+   * device and backup counts change from the same visit, and history shows who chose it.
+   */
+  readonly baselineVisitId?: string;
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
 }
@@ -170,6 +177,8 @@ export interface MigrationLogEntry {
 
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
+  /** The band, remission and relapse conventions in use (absent: every scale's default). */
+  clinicalRules: ClinicalRules;
   /** When the whole database was last exported to a backup file. */
   lastExportAt: IsoTimestamp;
   /** The line printed at the top of reports. */

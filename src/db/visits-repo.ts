@@ -140,6 +140,13 @@ export function deleteVisit(
       ...assessments.map((r): Change => ({ table: 'assessments', before: r, after: null })),
       { table: 'visits', before: visit, after: null },
     ];
+    // A visit chosen as baseline takes the choice with it (the default rule applies again).
+    const patient = await db.patients.get(visit.patientId);
+    if (patient?.baselineVisitId === id) {
+      const after = { ...patient, updatedAt: nowIso() };
+      delete (after as { baselineVisitId?: string }).baselineVisitId;
+      changes.push({ table: 'patients', before: patient, after });
+    }
     await applyChanges({ name: `delete visit ${visit.date}`, by: options.by }, changes);
     return succeed({ records: changes.length });
   });

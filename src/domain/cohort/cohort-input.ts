@@ -9,7 +9,12 @@ import type { CohortArm, CohortPatientInput } from './cohort-types';
 import { drugKey, eventDrugName } from './drug-name';
 
 export interface RecordView {
-  readonly patient: { readonly id: string; readonly code: string };
+  readonly patient: {
+    readonly id: string;
+    readonly code: string;
+    /** The baseline visit chosen for the patient, if any. */
+    readonly baselineVisitId?: string;
+  };
   readonly indexEvent: {
     readonly date: IsoDate;
     readonly drug?: string;
@@ -30,11 +35,7 @@ export interface RecordView {
 }
 
 /** Finished visits only: a visit in progress is never counted. */
-export function toCohortPatient(
-  record: RecordView,
-  armId: string,
-  baselineVisitId?: string,
-): CohortPatientInput {
+export function toCohortPatient(record: RecordView, armId: string): CohortPatientInput {
   return {
     patientId: record.patient.id,
     code: record.patient.code,
@@ -42,7 +43,7 @@ export function toCohortPatient(
     indexDate: record.indexEvent?.date ?? null,
     visits: record.visits.filter((v) => v.status === 'final'),
     assessments: record.assessments.filter((a) => a.status === 'final'),
-    baselineVisitId,
+    baselineVisitId: record.patient.baselineVisitId,
   };
 }
 
@@ -61,12 +62,11 @@ export const drugArmId = (key: string): string => `drug:${key}`;
 export function drugCohortPatients(
   records: readonly RecordView[],
   drugs: readonly CohortArm[],
-  baselines: ReadonlyMap<string, string> = new Map(),
 ): CohortPatientInput[] {
   const armIds = new Set(drugs.map((d) => d.id));
   return records.flatMap((r) => {
     const key = indexDrugKey(r);
     if (key === null || !armIds.has(drugArmId(key))) return [];
-    return [toCohortPatient(r, drugArmId(key), baselines.get(r.patient.id))];
+    return [toCohortPatient(r, drugArmId(key))];
   });
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { buildCohortCsv } from '../../db/backup/cohort-csv';
+import { useClinicalRules } from '../../db/choices-hooks';
 import { useCohortRecords } from '../../db/cohort-hooks';
 import {
   drugArmId,
@@ -11,8 +12,7 @@ import { OBSERVED_CASES_LABEL, summariseCohort } from '../../domain/cohort/cohor
 import type { CohortArm } from '../../domain/cohort/cohort-types';
 import { distinctDrugs, eventDrugName } from '../../domain/cohort/drug-name';
 import { checkWindow } from '../../domain/cohort/windows';
-import { useCourseView } from '../../state/course-view';
-import { courseRules, usePreferences } from '../../state/preferences';
+import { courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { ArmWeekTable } from './ArmWeekTable';
 import { CohortControls, type CohortChoice, type DrugOption } from './CohortControls';
 import { DifferenceTable } from './DifferenceTable';
@@ -30,7 +30,8 @@ function drugOptions(records: readonly RecordView[]): DrugOption[] {
 
 export function CohortPage() {
   const records = useCohortRecords();
-  if (records === undefined) return <p role="status">Loading the cohort…</p>;
+  const rules = useClinicalRules();
+  if (records === undefined || rules === undefined) return <p role="status">Loading the cohort…</p>;
   const drugs = drugOptions(records);
   if (drugs.length === 0) {
     return (
@@ -43,12 +44,18 @@ export function CohortPage() {
       </div>
     );
   }
-  return <Cohort records={records} drugs={drugs} />;
+  return <Cohort records={records} drugs={drugs} rules={rules} />;
 }
 
-function Cohort({ records, drugs }: { records: readonly RecordView[]; drugs: DrugOption[] }) {
-  const prefs = usePreferences();
-  const baselineByPatient = useCourseView((s) => s.baselineByPatient);
+function Cohort({
+  records,
+  drugs,
+  rules,
+}: {
+  records: readonly RecordView[];
+  drugs: DrugOption[];
+  rules: ClinicalRules;
+}) {
   const [choice, setChoice] = useState<CohortChoice>({
     armA: drugs[0]?.key ?? '',
     armB: '',
@@ -67,16 +74,13 @@ function Cohort({ records, drugs }: { records: readonly RecordView[]; drugs: Dru
   const windowOk = window.ok ? window.value : null;
   const summary = useMemo(() => {
     if (!windowOk) return null;
-    const baselines = new Map(
-      Object.entries(baselineByPatient).flatMap(([k, v]) => (v ? [[k, v] as const] : [])),
-    );
     return summariseCohort({
       arms,
-      patients: drugCohortPatients(records, arms, baselines),
-      rules: courseRules(prefs),
+      patients: drugCohortPatients(records, arms),
+      rules: courseRules(rules),
       window: windowOk,
     });
-  }, [records, arms, windowOk, baselineByPatient, prefs]);
+  }, [records, arms, windowOk, rules]);
 
   const title = arms.map((a) => a.name).join(' vs ');
   const measure =

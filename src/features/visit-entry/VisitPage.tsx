@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
+import { useClinicalRules } from '../../db/choices-hooks';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
@@ -10,15 +11,16 @@ import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
-import { useCourseView } from '../../state/course-view';
-import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
+import { usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { finishChecks } from './finish-checks';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
-  if (record === undefined) return <p role="status">Loading…</p>;
+  const rules = useClinicalRules();
+  if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   const visit = record?.visits.find((v) => v.id === visitId);
   if (!record || !visit)
     return (
@@ -31,15 +33,23 @@ export function VisitPage({ patientId, visitId }: { patientId: string; visitId: 
     );
   // Keyed by visit: local entry state starts from what is stored, once, and is never reset
   // by the live query while the clinician types.
-  return <VisitEditor key={visit.id} record={record} visit={visit} />;
+  return <VisitEditor key={visit.id} record={record} visit={visit} rules={rules} />;
 }
 
-function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit }) {
+function VisitEditor({
+  record,
+  visit,
+  rules,
+}: {
+  record: PatientRecord;
+  visit: Visit;
+  rules: ClinicalRules;
+}) {
   const prefs = usePreferences();
   const isDraft = visit.status === 'draft';
   const rater = prefs.clinician.trim() || null;
   // The baseline the clinician chose on the course page, the same on every screen.
-  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const baselineVisitId = record.patient.baselineVisitId;
   const {
     entries,
     onChange,
@@ -96,9 +106,9 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     return buildPatientCourses(record.visits, [...others, ...here], {
       indexDate: record.indexEvent?.date ?? null,
       baselineVisitId,
-      rules: courseRules(prefs),
+      rules: courseRules(rules),
     });
-  }, [record, visit.id, entries, prefs, baselineVisitId]);
+  }, [record, visit.id, entries, rules, baselineVisitId]);
 
   const baselineOf = (scaleId: ScaleId) => {
     const c = courses.find((x) => x.scale.id === scaleId);
@@ -244,8 +254,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             onChange={(e) => onChange(scale.id, e)}
             baseline={baseline}
             isBaseline={isBaseline}
-            bandConventionId={bandConventionFor(prefs, scale.id)}
-            remissionRuleId={prefs.remissionRule[scale.id]}
+            bandConventionId={bandConventionFor(rules, scale.id)}
+            remissionRuleId={rules.remissionRule[scale.id]}
           />
         );
       })}
