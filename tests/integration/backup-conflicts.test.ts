@@ -63,6 +63,7 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
       skipped: ['DEZ-001'],
       changes: 0,
       groupId: null,
+      rules: 'none',
     });
     expect(await dumpDatabase()).toBe(before);
   });

@@ -3,6 +3,7 @@
 // for every tab; choices this browser kept in localStorage are adopted once.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup, backupToJson } from '../../src/db/backup/export-backup';
+import { importBackup } from '../../src/db/backup/import-backup';
 import { parseBackup } from '../../src/db/backup/parse-backup';
 import {
   adoptLocalChoices,
@@ -116,5 +117,47 @@ describe('adoptLocalChoices (once, from localStorage)', () => {
     expect(result).toEqual({ rules: false, baselines: 0 });
     expect((await getClinicalRules()).remissionRule).toEqual({ 'HAMD-17': 'le7' });
     expect((await getPatient(DEZ))?.baselineVisitId).toBe(BASE);
+  });
+});
+
+describe('the conventions in use, in backups', () => {
+  it('travel in the file and are adopted by a device that has none', async () => {
+    await importFixture();
+    expectOk(await setClinicalRule('relapseRule', 'MADRS', 'ge22x2'));
+    const backup = expectOk(await exportBackup({ scope: 'all' }));
+    expect(backup.clinicalRules?.relapseRule).toEqual({ MADRS: 'ge22x2' });
+    const text = backupToJson(backup);
+
+    await freshDatabase();
+    const summary = expectOk(
+      await importBackup(expectOk(parseBackup(text)), { onConflict: 'skip' }),
+    );
+    expect(summary.rules).toBe('adopted');
+    expect((await getClinicalRules()).relapseRule).toEqual({ MADRS: 'ge22x2' });
+  });
+
+  it('never replace this device’s own conventions silently', async () => {
+    await importFixture();
+    expectOk(await setClinicalRule('relapseRule', 'MADRS', 'ge22x2'));
+    const text = backupToJson(expectOk(await exportBackup({ scope: 'all' })));
+    await freshDatabase();
+    expectOk(await setClinicalRule('relapseRule', 'MADRS', 'ge18x2'));
+    const summary = expectOk(
+      await importBackup(expectOk(parseBackup(text)), { onConflict: 'skip' }),
+    );
+    expect(summary.rules).toBe('kept');
+    expect((await getClinicalRules()).relapseRule).toEqual({ MADRS: 'ge18x2' });
+  });
+
+  it('refuse a file whose conventions name an unknown scale', async () => {
+    await importFixture();
+    const backup = expectOk(await exportBackup({ scope: 'all' }));
+    const bad = {
+      ...backup,
+      clinicalRules: { bandConvention: {}, remissionRule: { BDI: 'le9' }, relapseRule: {} },
+    };
+    expect(expectFailure(parseBackup(JSON.stringify(bad))).issues.join(' ')).toMatch(
+      /clinicalRules\.remissionRule/,
+    );
   });
 });

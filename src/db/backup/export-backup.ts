@@ -1,4 +1,5 @@
 /** Writing a backup: the whole database or one patient, as a versioned JSON object. */
+import type { ClinicalRules } from '../../domain/clinical-rules';
 import { SCALE_IDS } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
@@ -50,7 +51,12 @@ const byKeys =
   };
 
 /** Rows in a fixed order (patients by code; the rest by patient, date, id): equal data, equal file. */
-function assemble(rows: StoredRows, exportedAt: string, scope: Backup['scope']): Backup {
+function assemble(
+  rows: StoredRows,
+  exportedAt: string,
+  scope: Backup['scope'],
+  clinicalRules: ClinicalRules | null,
+): Backup {
   const patients = [...rows.patients].sort(
     byKeys<Patient>(
       (p) => p.codeKey,
@@ -65,6 +71,7 @@ function assemble(rows: StoredRows, exportedAt: string, scope: Backup['scope']):
     exportedAt,
     appVersion: APP_VERSION,
     scope,
+    ...(clinicalRules ? { clinicalRules } : {}),
     patients: patients.map(patientDataOf),
     events: [...rows.events].sort(
       byKeys<TreatmentEvent>(
@@ -103,12 +110,19 @@ function assemble(rows: StoredRows, exportedAt: string, scope: Backup['scope']):
 /** The backup of everything or of one patient, read in one transaction; records nothing. */
 export async function readBackup(scope: ExportScope): Promise<DbResult<Backup>> {
   const exportedAt = new Date().toISOString();
-  const rows = await runRead(() => (scope.scope === 'all' ? readAll() : readOne(scope.patientId)));
+  const [rows, rules] = await runRead(() =>
+    Promise.all([
+      scope.scope === 'all' ? readAll() : readOne(scope.patientId),
+      db.meta.get('clinicalRules'),
+    ]),
+  );
   if (!rows)
     return refuse(
       `There is no patient with id ${scope.scope === 'patient' ? scope.patientId : ''}.`,
     );
-  return succeed(assemble(rows, exportedAt, scope.scope));
+  return succeed(
+    assemble(rows, exportedAt, scope.scope, rules?.key === 'clinicalRules' ? rules.value : null),
+  );
 }
 
 /**

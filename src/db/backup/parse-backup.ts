@@ -7,6 +7,7 @@
  */
 import '../zod-setup';
 import { z } from 'zod';
+import { SCALE_IDS } from '../../domain/scales/registry';
 import {
   assessmentDataSchema,
   eventSchema,
@@ -30,6 +31,15 @@ import { describeJsonError } from './json-error';
 /** More than this many problems are summed up in one last line. */
 export const MAX_PROBLEMS = 200;
 
+// Rule ids are not checked against the scales: a stale id falls back to the default, and the
+// course says so (src/domain/course.ts).
+const ruleMap = z.partialRecord(z.enum(SCALE_IDS), z.string().min(1).max(100));
+const clinicalRulesSchema = z.strictObject({
+  bandConvention: ruleMap,
+  remissionRule: ruleMap,
+  relapseRule: ruleMap,
+});
+
 const headerSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
@@ -41,6 +51,7 @@ const headerSchema = z.strictObject({
   visits: z.array(z.unknown()),
   assessments: z.array(z.unknown()),
   safetyAcks: z.array(z.unknown()),
+  clinicalRules: clinicalRulesSchema.exactOptional(),
 });
 
 const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
@@ -148,6 +159,9 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     exportedAt: header.data.exportedAt,
     ...(header.data.appVersion === undefined ? {} : { appVersion: header.data.appVersion }),
     scope: header.data.scope,
+    ...(header.data.clinicalRules === undefined
+      ? {}
+      : { clinicalRules: header.data.clinicalRules }),
     patients: patients.placed.map((p) => p.record),
     events: events.placed.map((p) => p.record),
     visits: visits.placed.map((p) => p.record),

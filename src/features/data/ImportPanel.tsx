@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ValidBackup } from '../../db/backup/backup-format';
-import { importBackup } from '../../db/backup/import-backup';
+import { importBackup, type ImportSummary } from '../../db/backup/import-backup';
 import { parseBackup } from '../../db/backup/parse-backup';
 import { planImport, type ImportPlan } from '../../db/backup/plan-import';
 import { usePreferences } from '../../state/preferences';
@@ -17,6 +17,14 @@ type State =
  * every problem is listed with where it is. Records that already exist are never merged
  * silently: the clinician chooses to skip or replace them.
  */
+/** What became of the file's conventions in use (band, remission, relapse rules). */
+const RULES_NOTE: Record<ImportSummary['rules'], string> = {
+  none: '',
+  same: '',
+  adopted: ' The conventions in use (band, remission and relapse rules) were taken from the file.',
+  kept: ' The file was made with other conventions (band, remission or relapse rules); this device keeps its own: check them on a course page.',
+};
+
 export function ImportPanel() {
   const clinician = usePreferences((s) => s.clinician);
   const [state, setState] = useState<State>({ step: 'idle' });
@@ -48,7 +56,7 @@ export function ImportPanel() {
       result.ok
         ? {
             step: 'done',
-            message: `Imported: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} replaced` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} skipped (${result.value.skipped.join(', ')})` : ''}.`,
+            message: `Imported: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} replaced` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} skipped (${result.value.skipped.join(', ')})` : ''}.${RULES_NOTE[result.value.rules]}`,
           }
         : { step: 'refused', fileName, reason: result.reason, issues: result.issues },
     );
