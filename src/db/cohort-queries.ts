@@ -3,6 +3,7 @@
  * finished assessments, in one read transaction so the figures come from one state.
  */
 import type { RecordView } from '../domain/cohort/cohort-input';
+import { distinctDrugs, DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
 import { db } from './db';
 import type { Assessment, TreatmentEvent, Visit } from './schema';
 import { runRead } from './write';
@@ -36,4 +37,15 @@ export function readCohortRecords(): Promise<RecordView[]> {
         assessments: assessmentsOf.get(patient.id) ?? [],
       }));
   });
+}
+
+/** Drugs already used in dose and medication events, each once, as first spelled. */
+export async function listDrugNames(): Promise<{ key: string; name: string }[]> {
+  const events = await db.events.toArray();
+  const names = events.flatMap((e) => {
+    if (!DRUG_EVENT_KINDS.includes(e.kind)) return [];
+    const name = structuredDrugName(e);
+    return name === null ? [] : [name];
+  });
+  return distinctDrugs(names).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -2,6 +2,7 @@
  * Treatment events on a patient's course. At most one event per patient is the index event
  * (time is counted from it): making one the index clears the others in the same change.
  */
+import { DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, type Change } from './history-writer';
@@ -59,6 +60,18 @@ async function clearOtherIndex(event: TreatmentEvent): Promise<Change[]> {
   }));
 }
 
+/**
+ * A dose or medication event always carries a structured drug name (the drug as typed,
+ * spaces tidied, else the label), so patients group by drug (src/domain/cohort/drug-name.ts).
+ */
+function withDrugName(raw: Record<string, unknown>): Record<string, unknown> {
+  const { kind, label, drug } = raw;
+  if (typeof kind !== 'string' || !DRUG_EVENT_KINDS.includes(kind) || typeof label !== 'string')
+    return raw;
+  const name = structuredDrugName(typeof drug === 'string' ? { drug, label } : { label });
+  return name === null || name === drug ? raw : { ...raw, drug: name };
+}
+
 export function addEvent(
   input: EventInput,
   options: WriteOptions = {},
@@ -66,7 +79,10 @@ export function addEvent(
   return runWrite(async () => {
     const patient = await db.patients.get(input.patientId);
     if (!patient) return refuse(`There is no patient with id ${input.patientId}.`);
-    const parsed = parseRecord(eventSchema, compact({ isIndex: false, ...input, id: newId() }));
+    const parsed = parseRecord(
+      eventSchema,
+      withDrugName(compact({ isIndex: false, ...input, id: newId() })),
+    );
     if (!parsed.ok) return parsed;
     const event = parsed.value;
     await applyChanges({ name: `add ${event.label}`, by: options.by }, [
@@ -87,7 +103,7 @@ export function updateEvent(
     if (!existing) return refuse(`There is no treatment event with id ${id}.`);
     const merged = compact({ ...existing, ...changes });
     if (sameData(merged, existing)) return succeed(existing);
-    const parsed = parseRecord(eventSchema, merged);
+    const parsed = parseRecord(eventSchema, withDrugName(merged));
     if (!parsed.ok) return parsed;
     const event = parsed.value;
     await applyChanges({ name: `edit ${event.label}`, by: options.by }, [

@@ -22,3 +22,23 @@ export function distinctDrugs(names: readonly string[]): { key: string; name: st
   }
   return [...seen.entries()].map(([key, name]) => ({ key, name }));
 }
+
+/** Event kinds that give a drug (a procedure or a note does not). */
+export const DRUG_EVENT_KINDS: readonly string[] = [
+  'single-dose',
+  'medication-start',
+  'medication-change',
+  'medication-stop',
+];
+
+/**
+ * The structured drug name of a dose or medication event: its drug as typed (trimmed, inner
+ * space collapsed), else its label; null when both are blank.
+ */
+export function structuredDrugName(event: {
+  readonly drug?: string;
+  readonly label: string;
+}): string | null {
+  const name = eventDrugName(event).trim().replace(/\s+/g, ' ');
+  return name === '' ? null : name;
+}

@@ -1,5 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
+import { useDrugNames } from '../../db/cohort-hooks';
 import { addEvent, updateEvent } from '../../db/events-repo';
+import { drugKey } from '../../domain/cohort/drug-name';
 import type { EventKind, TreatmentEvent } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
 import { EVENT_KINDS } from './event-kinds';
@@ -33,15 +35,19 @@ export function EventForm({ patientId, event, onDone }: Props) {
     setF((old) => ({ ...old, [key]: value }));
   };
 
+  const drugs = useDrugNames();
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
+    // A drug already used is written as first spelled, so "Dezocine " joins "dezocine".
+    const typed = f.drug.trim().replace(/\s+/g, ' ');
+    const drug = drugs?.find((d) => d.key === drugKey(typed))?.name ?? typed;
     const dose = f.dose.trim() === '' ? null : Number(f.dose);
     if (dose !== null && !(Number.isFinite(dose) && dose >= 0)) {
       setProblems([`Dose must be a number (got "${f.dose}").`]);
       return;
     }
     const optional = (v: string) => (v.trim() === '' ? null : v.trim());
-    const label = f.label.trim() || f.drug.trim();
+    const label = f.label.trim() || drug;
     const result = event
       ? await updateEvent(
           event.id,
@@ -49,7 +55,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
             date: f.date,
             kind: f.kind,
             label,
-            drug: optional(f.drug),
+            drug: optional(drug),
             dose,
             unit: optional(f.unit),
             route: optional(f.route),
@@ -67,7 +73,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
             kind: f.kind,
             label,
             isIndex: f.isIndex,
-            ...(f.drug.trim() ? { drug: f.drug.trim() } : {}),
+            ...(drug ? { drug } : {}),
             ...(dose === null ? {} : { dose }),
             ...(f.unit.trim() ? { unit: f.unit.trim() } : {}),
             ...(f.route.trim() ? { route: f.route.trim() } : {}),
@@ -116,7 +122,21 @@ export function EventForm({ patientId, event, onDone }: Props) {
           ))}
         </select>
         {field('label', 'Label (shown on charts)')}
-        {field('drug', 'Drug')}
+        <label htmlFor="ev-drug">Drug</label>
+        <input
+          id="ev-drug"
+          type="text"
+          list="ev-drug-options"
+          autoComplete="off"
+          placeholder="pick one already used, or type a new one"
+          value={f.drug}
+          onChange={set('drug')}
+        />
+        <datalist id="ev-drug-options">
+          {drugs?.map((d) => (
+            <option key={d.key} value={d.name} />
+          ))}
+        </datalist>
         {field('dose', 'Dose')}
         {field('unit', 'Unit (mg, mg/kg, …)')}
         {field('route', 'Route (IV, oral, …)')}
