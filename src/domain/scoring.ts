@@ -112,7 +112,17 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
     score: summary.subscales[sub.id] ?? null,
   }));
   const items = new Map<number, number>();
-  for (const [key, value] of Object.entries(summary.items)) items.set(Number(key), value);
+  const notAssessed: number[] = [];
+  for (const [key, value] of Object.entries(summary.items)) {
+    const number = Number(key);
+    // As in item entry: "not assessed" is no item value (it scores 0 in the total).
+    if (value === scale.items.find((i) => i.number === number)?.notAssessedCode)
+      notAssessed.push(number);
+    else items.set(number, value);
+  }
+  const notAssessedNote = notAssessed.length
+    ? ` Item ${notAssessed.join(', ')} not assessed (scores 0).`
+    : '';
   const given = scale.subscales
     .filter((sub) => summary.subscales[sub.id] !== undefined)
     .map((sub: SubscaleDef) => ({ sub }));
@@ -123,7 +133,7 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
       ...base,
       completeness: 'summary',
       total: summary.total,
-      note: 'Summary data: transcribed total.',
+      note: `Summary data: transcribed total.${notAssessedNote}`,
     };
   }
   if (given.length && partitionsAllItems(scale, given)) {
@@ -132,14 +142,14 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
       ...base,
       completeness: 'summary',
       total,
-      note: 'Summary data: total computed from the transcribed subscale totals.',
+      note: `Summary data: total computed from the transcribed subscale totals.${notAssessedNote}`,
     };
   }
   return {
     ...base,
     completeness: 'summary',
     total: null,
-    note: 'Summary data: no total recorded.',
+    note: `Summary data: no total recorded.${notAssessedNote}`,
   };
 }
 
