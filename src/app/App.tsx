@@ -6,6 +6,7 @@ import { PatientPage } from '../features/patients/PatientPage';
 import { VisitPage } from '../features/visit-entry/VisitPage';
 import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
+import { LeaveDialog } from './LeaveDialog';
 
 // Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
 const CoursePage = lazy(() =>
@@ -73,6 +74,7 @@ export function App() {
           <Page route={route} />
         </Suspense>
       </main>
+      <LeaveDialog />
     </>
   );
 }

@@ -1,20 +1,23 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
-import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
+import { finalizeVisit, deleteVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
 import { buildPatientCourses } from '../../domain/patient-course';
+import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
-import { daysBetween, timeSinceLabel } from '../../domain/time';
+import { daysBetween, timeFromIndexPhrase } from '../../domain/time';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { useCourseView } from '../../state/course-view';
 import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { finishChecks } from './finish-checks';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
+import { VisitDateField } from './VisitDateField';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
@@ -55,11 +58,17 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     settle,
   } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
-  useLeaveGuard(
-    dirty.size > 0
-      ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
-      : null,
-  );
+  const { dialog, confirm } = useConfirm();
+  // Values on screen that a form refused, per scale: never stored, never dropped silently.
+  const [refusedBy, setRefusedBy] = useState<Partial<Record<ScaleId, readonly RefusedValue[]>>>({});
+  const refused = safetyFirst(chosen.flatMap((s) => refusedBy[s.id] ?? []));
+  // Set when Finish or Save was refused for them: the list then stays in view until fixed.
+  const [showRefused, setShowRefused] = useState(false);
+  const unsaved = [
+    ...refused.map(describeRefused),
+    ...(dirty.size > 0 ? [`The changes to ${[...dirty].join(', ')} are not saved.`] : []),
+  ];
+  useLeaveGuard(unsaved.length ? `Visit of ${visit.date}: ${unsaved.join(' ')}` : null);
 
   const toggleScale = async (scaleId: ScaleId, on: boolean) => {
     if (on) {
@@ -69,13 +78,19 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     const existing = record.assessments.find(
       (a) => a.visitId === visit.id && a.scaleId === scaleId,
     );
+    if (existing || (refusedBy[scaleId]?.length ?? 0) > 0) {
+      const ok = await confirm({
+        title: `Remove ${scaleId} from this visit?`,
+        message: existing
+          ? `Its scores are deleted (kept in the history).`
+          : `The values typed for ${scaleId} that were not saved are discarded.`,
+        confirmLabel: `Remove ${scaleId}`,
+        cancelLabel: `Keep ${scaleId}`,
+        destructive: true,
+      });
+      if (!ok) return;
+    }
     if (existing) {
-      if (
-        !window.confirm(
-          `Remove ${scaleId} from this visit? Its scores are deleted (kept in the history).`,
-        )
-      )
-        return;
       const result = await deleteAssessment(existing.id, { by: prefs.clinician });
       if (!result.ok) {
         setProblem(result.reason);
@@ -111,7 +126,16 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     };
   };
 
+  /** Finish and Save are refused while a value on screen was not saved: true when refused. */
+  const refuseIfUnsaved = () => {
+    if (refused.length === 0) return false;
+    setShowRefused(true);
+    document.getElementById('refused-values')?.focus();
+    return true;
+  };
+
   const finish = async () => {
+    if (refuseIfUnsaved()) return;
     // Wait for the last key press to be stored; a failed save blocks finishing.
     if (!(await settle())) {
       setProblem(
@@ -120,7 +144,15 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       return;
     }
     const { withData, warnings } = finishChecks(chosen, entries);
-    if (warnings.length && !window.confirm(`${warnings.join(' ')} Finish the visit anyway?`))
+    if (
+      warnings.length &&
+      !(await confirm({
+        title: 'Finish the visit anyway?',
+        message: warnings.join(' '),
+        confirmLabel: 'Finish anyway',
+        cancelLabel: 'Go back to the visit',
+      }))
+    )
       return;
     // Scales offered but never touched are not assessments: drop them rather than store
     // empty records that would read as "incomplete" in the course.
@@ -146,6 +178,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   };
 
   const saveEdits = async () => {
+    if (refuseIfUnsaved()) return;
     for (const scaleId of dirty) {
       const entry = entries[scaleId];
       if (!entry) continue;
@@ -176,7 +209,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             {index && (
               <span className="muted">
                 {' '}
-                · {timeSinceLabel(daysBetween(index.date, visit.date))} after {index.label}
+                · {timeFromIndexPhrase(daysBetween(index.date, visit.date), index.label)}
               </span>
             )}
           </h1>
@@ -198,22 +231,27 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
           {problem}
         </p>
       )}
-      <section className="card">
-        <div className="actions">
-          <label htmlFor="visit-date-edit">Visit date</label>
-          <input
-            id="visit-date-edit"
-            type="date"
-            defaultValue={visit.date}
-            onBlur={(e) => {
-              const date = e.currentTarget.value;
-              if (date && date !== visit.date)
-                void updateVisit(visit.id, { date }, { by: prefs.clinician }).then((r) => {
-                  if (!r.ok) setProblem(r.reason);
-                });
-            }}
-          />
+      {showRefused && refused.length > 0 && (
+        <div className="banner banner-danger" role="alert" id="refused-values" tabIndex={-1}>
+          <p>
+            The visit was not {isDraft ? 'finished' : 'saved'}:{' '}
+            {refused.length === 1 ? 'a value' : 'values'} on screen{' '}
+            {refused.length === 1 ? 'was' : 'were'} not saved. Fix or clear each one:
+          </p>
+          <ul>
+            {refused.map((r) => (
+              <li key={`${r.scaleId}:${r.key}`}>{describeRefused(r)}</li>
+            ))}
+          </ul>
         </div>
+      )}
+      <section className="card">
+        <VisitDateField
+          visit={visit}
+          birthYear={record.patient.birthYear}
+          by={prefs.clinician}
+          confirm={confirm}
+        />
         <fieldset className="scale-choice">
           <legend>Scales at this visit</legend>
           {SCALES.map((s) => (
@@ -242,6 +280,9 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             scale={scale}
             entry={entry}
             onChange={(e) => onChange(scale.id, e)}
+            refused={refusedBy[scale.id] ?? []}
+            onRefusedChange={(list) => setRefusedBy((r) => ({ ...r, [scale.id]: list }))}
+            confirm={confirm}
             baseline={baseline}
             isBaseline={isBaseline}
             bandConventionId={bandConventionFor(prefs, scale.id)}
@@ -270,16 +311,25 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         <button
           type="button"
           className="secondary"
-          onClick={() => {
-            if (window.confirm(`Delete the visit of ${visit.date} and its scores?`))
-              void deleteVisit(visit.id, { by: prefs.clinician }).then((r) =>
-                r.ok ? navigate(paths.patient(record.patient.id)) : setProblem(r.reason),
-              );
-          }}
+          onClick={() =>
+            void confirm({
+              title: `Delete the visit of ${visit.date}?`,
+              message: 'The visit and its scores are deleted (kept in the history).',
+              confirmLabel: 'Delete visit',
+              cancelLabel: 'Keep the visit',
+              destructive: true,
+            }).then(async (yes) => {
+              if (!yes) return;
+              const r = await deleteVisit(visit.id, { by: prefs.clinician });
+              if (r.ok) navigate(paths.patient(record.patient.id));
+              else setProblem(r.reason);
+            })
+          }
         >
           Delete visit
         </button>
       </div>
+      {dialog}
     </>
   );
 }
