@@ -67,7 +67,7 @@ export function summaryRefusal(
     if (issue.field === mine && !issue.allowed)
       return `${issue.message} Type a number from ${range}, or clear the field.`;
     if (issue.field === mine && issue.allowed)
-      return `${otherFigures(scale, candidate, field)} allow only ${issue.allowed.min}–${issue.allowed.max} here. Correct this number or the one that is wrong, or clear it.`;
+      return `with ${otherFigures(scale, candidate, field)}, ${field.kind === 'total' ? 'the total' : `the ${field.label.replace(`${scale.id} `, '')}`} must be ${issue.allowed.min}–${issue.allowed.max}. Correct it or the number that disagrees with it, or clear it.`;
     if (issue.allowed) {
       const other = nameOfIssueField(scale, issue.field);
       const value = valueOfIssueField(candidate, issue.field);
