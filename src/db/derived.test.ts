@@ -37,6 +37,22 @@ describe('derived keys', () => {
       [9],
     ],
     ['invalid entry', { mode: 'items', responses: [9] }, []],
+    // Entries that no longer validate keep their safety flags (issue 11).
+    [
+      'PHQ-9 of 9 responses (an older definition), item 9 = 2',
+      { mode: 'items', responses: [0, 0, 0, 0, 0, 0, 0, 0, 2] },
+      [9],
+    ],
+    [
+      'inconsistent PHQ-9 summary: total 2 with item 9 = 3',
+      { mode: 'summary', total: 2, subscales: {}, items: { '9': 3 } },
+      [9],
+    ],
+    [
+      'PHQ-9 item 9 above its range (4)',
+      { mode: 'items', responses: [0, 0, 0, 0, 0, 0, 0, 0, 4, 0] },
+      [9],
+    ],
   ])('flaggedItemsOf: %s', (_name, entry, items) => {
     expect(flaggedItemsOf('PHQ-9', entry)).toEqual(items);
   });

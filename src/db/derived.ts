@@ -6,8 +6,7 @@
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';
 import { getScale } from '../domain/scales/registry';
-import { safetyChecks } from '../domain/safety';
-import { scoreEntry } from '../domain/scoring';
+import { entrySafetyChecks } from '../domain/safety';
 import type { Assessment, AssessmentData, Patient, PatientData } from './schema';
 
 /** Codes are unique ignoring case and surrounding spaces: 'DEZ-001' and ' dez-001' clash. */
@@ -24,12 +23,12 @@ export function nameWordsOf(name: string | undefined): string[] {
   return [...new Set([whole, ...words])];
 }
 
-/** Items whose safety rule is met: [9] for a PHQ-9 with item 9 >= 1. Invalid entries: none. */
+/**
+ * Items whose safety rule is met: [9] for a PHQ-9 with item 9 >= 1. Read from the values as
+ * stored, so an entry that no longer validates (and so has no score) keeps its flags.
+ */
 export function flaggedItemsOf(scaleId: ScaleId, entry: AssessmentEntry): number[] {
-  const scale = getScale(scaleId);
-  const scored = scoreEntry(scale, entry);
-  if (!scored.ok) return [];
-  return safetyChecks(scale, scored.score)
+  return entrySafetyChecks(getScale(scaleId), entry)
     .filter((check) => check.status === 'flagged')
     .map((check) => check.rule.item);
 }

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { PatientRecord } from '../../db/patient-queries';
 import { createVisit } from '../../db/visits-repo';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
+import { getScale } from '../../domain/scales/registry';
+import { scoreEntry } from '../../domain/scoring';
+import type { Assessment } from '../../db/schema';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 
@@ -89,6 +92,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
                         {a.entry.mode === 'summary' && (
                           <span className="tag tag-summary">summary</span>
                         )}
+                        <NotScoredReason assessment={a} />
                       </span>
                     ))}
                   </td>
@@ -106,5 +110,16 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** A stored entry that no longer validates says why it has no score (its safety flags stay). */
+function NotScoredReason({ assessment }: { assessment: Assessment }) {
+  const scored = scoreEntry(getScale(assessment.scaleId), assessment.entry);
+  if (scored.ok) return null;
+  return (
+    <span className="tag tag-flag">
+      not scored: {scored.issues.map((i) => i.message).join(' ')}
+    </span>
   );
 }
