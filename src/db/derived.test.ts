@@ -13,6 +13,14 @@ describe('derived keys', () => {
     ['DEZ-001', 'dez-001'],
     ['  dez-001 ', 'dez-001'],
     ['Ärzt-1', 'ärzt-1'],
+    // Look-alikes fold to the same key (issue 11).
+    ['DUP\u20111', 'dup-1'], // non-breaking hyphen
+    ['DUP-\u200B1', 'dup-1'], // zero-width space
+    ['\u200BDUP-1\u00A0', 'dup-1'], // leading zero-width space, trailing no-break space
+    ['ＤＵＰ－１', 'dup-1'], // full-width
+    ['DUP\u22121', 'dup-1'], // minus sign
+    ['DUP\u20131', 'dup-1'], // en dash
+    ['A\u00A0 B', 'a b'],
   ])('codeKeyOf(%j) = %j', (code, key) => {
     expect(codeKeyOf(code)).toBe(key);
   });
