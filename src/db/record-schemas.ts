@@ -106,12 +106,14 @@ export const entrySchema = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('items'),
     responses: z.array(z.number().nullable()).max(100),
+    variants: z.record(z.string(), z.string()).exactOptional(),
   }),
   z.strictObject({
     mode: z.literal('summary'),
     total: z.number().nullable(),
     subscales: z.record(z.string(), z.number()),
     items: z.record(z.string(), z.number()),
+    variants: z.record(z.string(), z.string()).exactOptional(),
   }),
 ]) satisfies z.ZodType<AssessmentEntry>;
 

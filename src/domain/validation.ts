@@ -165,8 +165,29 @@ export function partitionsAllItems(
   );
 }
 
+/** Each recorded variant names an item that has variants, and one of its variants. */
+export function variantIssues(scale: ScaleDefinition, entry: AssessmentEntry): Issue[] {
+  return Object.entries(entry.variants ?? {}).flatMap(([key, id]): Issue[] => {
+    const item = itemByNumber(scale, key);
+    const ids = item?.variants?.map((v) => v.id) ?? [];
+    if (ids.includes(id)) return [];
+    return [
+      {
+        field: `item ${key}`,
+        message: ids.length
+          ? `${scale.id} item ${key} is rated as ${ids.map((v) => `${key}${v}`).join(' or ')} (got "${id}").`
+          : `${scale.id} item ${key} has no variants (got "${id}").`,
+      },
+    ];
+  });
+}
+
 export function validateEntry(scale: ScaleDefinition, entry: AssessmentEntry): Validation {
-  return entry.mode === 'items'
-    ? validateItemResponses(scale, entry.responses)
-    : validateSummary(scale, entry);
+  const base =
+    entry.mode === 'items'
+      ? validateItemResponses(scale, entry.responses)
+      : validateSummary(scale, entry);
+  const variants = variantIssues(scale, entry);
+  if (!variants.length) return base;
+  return { ok: false, issues: [...(base.ok ? [] : base.issues), ...variants] };
 }

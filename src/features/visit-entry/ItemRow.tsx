@@ -19,6 +19,9 @@ interface Props {
   onChange: (value: number | null) => void;
   /** The value on screen that was refused, or null once it is fixed or cleared. */
   onRefusedChange?: (refused: RefusedValue | null) => void;
+  /** For an item rated one of several ways (HAMD-17 16A/16B): the way recorded. */
+  variant?: string | undefined;
+  onVariantChange?: (variant: string) => void;
 }
 
 /**
@@ -28,7 +31,15 @@ interface Props {
  * refused with a message and not kept. Backspace or Delete clears; Backspace on an empty
  * item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
  */
-export function ItemRow({ scale, item, value, onChange, onRefusedChange }: Props) {
+export function ItemRow({
+  scale,
+  item,
+  value,
+  onChange,
+  onRefusedChange,
+  variant,
+  onVariantChange,
+}: Props) {
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedValue | null>(null);
   const report = useRef(onRefusedChange);
@@ -179,6 +190,22 @@ export function ItemRow({ scale, item, value, onChange, onRefusedChange }: Props
           </button>
         ))}
       </div>
+      {item.variants && (
+        <fieldset className="item-variants">
+          <legend>{label} rated as</legend>
+          {item.variants.map((v) => (
+            <label key={v.id} className="check">
+              <input
+                type="radio"
+                name={`${scale.id}-item-${item.number}-variant`}
+                checked={variant === v.id}
+                onChange={() => onVariantChange?.(v.id)}
+              />{' '}
+              {v.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="item-anchor" id={anchorId}>
         {refused ? 'not saved' : (anchor ?? (value === null ? 'missing' : ''))}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ItemResponses } from '../../domain/assessment';
+import type { ItemResponses, ItemVariants } from '../../domain/assessment';
 import type { RefusedValue } from '../../domain/refused';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { ItemRow } from './ItemRow';
@@ -10,9 +10,19 @@ interface Props {
   onChange: (responses: ItemResponses) => void;
   /** Every value on screen that the form refused, in item order. */
   onRefusedChange?: (refused: readonly RefusedValue[]) => void;
+  /** Which way items with variants were rated (HAMD-17 16A/16B). */
+  variants?: ItemVariants | undefined;
+  onVariantsChange?: (variants: ItemVariants) => void;
 }
 
-export function ItemsForm({ scale, responses, onChange, onRefusedChange }: Props) {
+export function ItemsForm({
+  scale,
+  responses,
+  onChange,
+  onRefusedChange,
+  variants,
+  onVariantsChange,
+}: Props) {
   const [refused, setRefused] = useState<Readonly<Record<number, RefusedValue>>>({});
   const report = useRef(onRefusedChange);
   useEffect(() => {
@@ -37,6 +47,8 @@ export function ItemsForm({ scale, responses, onChange, onRefusedChange }: Props
           onChange={(value) => {
             onChange(responses.map((r, i) => (i === index ? value : r)));
           }}
+          variant={variants?.[String(item.number)]}
+          onVariantChange={(v) => onVariantsChange?.({ ...variants, [String(item.number)]: v })}
           onRefusedChange={(r) => {
             setRefused((old) => {
               if (r === null && !(item.number in old)) return old;

@@ -92,7 +92,9 @@ export function ScaleEntry({
             <ItemsForm
               scale={scale}
               responses={entry.responses}
-              onChange={(responses) => onChange({ mode: 'items', responses })}
+              onChange={(responses) => onChange({ ...entry, responses })}
+              variants={entry.variants}
+              onVariantsChange={(variants) => onChange({ ...entry, variants })}
               onRefusedChange={onRefusedChange}
             />
           ) : (
