@@ -10,14 +10,15 @@ import { buildPatientCourses } from '../../domain/patient-course';
 import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
-import { daysBetween, timeFromIndexPhrase } from '../../domain/time';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { useCourseView } from '../../state/course-view';
 import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { finishChecks } from './finish-checks';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
+import { RefusedBanner } from './RefusedBanner';
 import { VisitDateField } from './VisitDateField';
+import { VisitHeader } from './VisitHeader';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
@@ -62,8 +63,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   // Values on screen that a form refused, per scale: never stored, never dropped silently.
   const [refusedBy, setRefusedBy] = useState<Partial<Record<ScaleId, readonly RefusedValue[]>>>({});
   const refused = safetyFirst(chosen.flatMap((s) => refusedBy[s.id] ?? []));
-  // Set when Finish or Save was refused for them: the list then stays in view until fixed.
-  const [showRefused, setShowRefused] = useState(false);
+  // Counts refused Finish/Save clicks: the list then stays in view until all are fixed.
+  const [refusedAttempt, setRefusedAttempt] = useState(0);
   const unsaved = [
     ...refused.map(describeRefused),
     ...(dirty.size > 0 ? [`The changes to ${[...dirty].join(', ')} are not saved.`] : []),
@@ -129,8 +130,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
   /** Finish and Save are refused while a value on screen was not saved: true when refused. */
   const refuseIfUnsaved = () => {
     if (refused.length === 0) return false;
-    setShowRefused(true);
-    document.getElementById('refused-values')?.focus();
+    setRefusedAttempt((n) => n + 1);
     return true;
   };
 
@@ -195,27 +195,13 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     setSaved('Changes saved; the previous values are kept in the history.');
   };
 
-  const index = record.indexEvent;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <p className="muted">
-            <a href={paths.patient(record.patient.id)}>{record.patient.code}</a> ›{' '}
-            {isDraft ? 'Visit in progress' : 'Finished visit'}
-          </p>
-          <h1>
-            Visit of {visit.date}
-            {index && (
-              <span className="muted">
-                {' '}
-                · {timeFromIndexPhrase(daysBetween(index.date, visit.date), index.label)}
-              </span>
-            )}
-          </h1>
-        </div>
-        <p className="muted save-state" role="status">
-          {pending > 0
+      <VisitHeader
+        record={record}
+        visit={visit}
+        status={
+          pending > 0
             ? 'Saving…'
             : problem
               ? 'Not saved (see the message below).'
@@ -223,28 +209,19 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
                 ? (saved ?? 'Draft: every accepted entry is saved at once.')
                 : dirty.size > 0
                   ? `Unsaved changes: ${[...dirty].join(', ')}. Click “Save changes”.`
-                  : (saved ?? '')}
-        </p>
-      </div>
+                  : (saved ?? '')
+        }
+      />
       {problem && (
         <p className="banner banner-danger" role="alert">
           {problem}
         </p>
       )}
-      {showRefused && refused.length > 0 && (
-        <div className="banner banner-danger" role="alert" id="refused-values" tabIndex={-1}>
-          <p>
-            The visit was not {isDraft ? 'finished' : 'saved'}:{' '}
-            {refused.length === 1 ? 'a value' : 'values'} on screen{' '}
-            {refused.length === 1 ? 'was' : 'were'} not saved. Fix or clear each one:
-          </p>
-          <ul>
-            {refused.map((r) => (
-              <li key={`${r.scaleId}:${r.key}`}>{describeRefused(r)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RefusedBanner
+        refused={refused}
+        action={isDraft ? 'finished' : 'saved'}
+        attempt={refusedAttempt}
+      />
       <section className="card">
         <VisitDateField
           visit={visit}
