@@ -258,7 +258,12 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             entry={entry}
             onChange={(e) => onChange(scale.id, e)}
             refused={refusedBy[scale.id] ?? []}
-            onRefusedChange={(list) => setRefusedBy((r) => ({ ...r, [scale.id]: list }))}
+            onRefusedChange={(list) =>
+              // Forms report on mount and on every change; an unchanged empty list is no change.
+              setRefusedBy((r) =>
+                list.length === 0 && !r[scale.id]?.length ? r : { ...r, [scale.id]: list },
+              )
+            }
             confirm={confirm}
             baseline={baseline}
             isBaseline={isBaseline}
