@@ -3,7 +3,7 @@ import { changeFromBaseline } from '../../domain/change';
 import { formatPercent, formatSigned, formatTotal } from '../../domain/format';
 import { isRemission, isResponse } from '../../domain/outcomes';
 import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
-import { describeSafetyCheck, safetyChecks } from '../../domain/safety';
+import { describeSafetyCheck, entrySafetyChecks, safetyChecks } from '../../domain/safety';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { scoreEntry } from '../../domain/scoring';
 import { severityOf } from '../../domain/severity';
@@ -34,6 +34,14 @@ export function ScorePanel({
     return (
       <div className="score-panel" aria-live="polite">
         <p className="field-error">Not scored: {result.issues.map((i) => i.message).join(' ')}</p>
+        {/* An entry that does not validate (stored before a definition changed) keeps its flags. */}
+        {entrySafetyChecks(scale, entry)
+          .filter((c) => c.status === 'flagged')
+          .map((c) => (
+            <p key={c.rule.item} className="safety-flag" role="alert">
+              {describeSafetyCheck(scale, c)}
+            </p>
+          ))}
       </div>
     );
   }

@@ -161,3 +161,31 @@ describe('item-by-item entry', () => {
     );
   });
 });
+
+describe('a stored entry that no longer validates', () => {
+  it('says why it is not scored and keeps its safety flag in view', async () => {
+    setPreference('defaultScales', ['PHQ-9']);
+    const { patientId, visitId } = await newDraftVisit('T-1', '2024-01-05');
+    // As if stored under an older definition: 9 responses, item 9 = 2. Written directly,
+    // because the repository would refuse it today.
+    const { db } = await import('../../db/db');
+    const { withAssessmentKeys } = await import('../../db/derived');
+    await db.assessments.put(
+      withAssessmentKeys({
+        id: crypto.randomUUID(),
+        visitId,
+        patientId,
+        date: '2024-01-05',
+        scaleId: 'PHQ-9',
+        scaleVersion: 'old',
+        entry: { mode: 'items', responses: [0, 0, 0, 0, 0, 0, 0, 0, 2] },
+        status: 'draft',
+        updatedAt: new Date().toISOString(),
+      }),
+    );
+    render(<VisitPage patientId={patientId} visitId={visitId} />);
+    const note = await screen.findByText(/Not scored: PHQ-9 has 10 items; 9 responses were given/);
+    const panel = note.closest('div')!;
+    expect(within(panel).getByRole('alert')).toHaveTextContent('PHQ-9 item 9');
+  });
+});
