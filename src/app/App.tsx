@@ -7,6 +7,7 @@ import { VisitPage } from '../features/visit-entry/VisitPage';
 import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
 import { adoptChoicesFromThisBrowser } from './adopt-local-choices';
+import { LeaveDialog } from './LeaveDialog';
 
 // Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
 const CoursePage = lazy(() =>
@@ -84,6 +85,7 @@ export function App() {
           <Page route={route} />
         </Suspense>
       </main>
+      <LeaveDialog />
     </>
   );
 }

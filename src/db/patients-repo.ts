@@ -37,7 +37,7 @@ const codeInUse = (code: string, holder: Patient) =>
   refuse(
     holder.code === code
       ? `Patient code "${code}" is already used by another patient.`
-      : `Patient code "${code}" is already used by another patient (as "${holder.code}"; codes are compared ignoring case).`,
+      : `Patient code "${code}" is already used by another patient (as "${holder.code}"; codes are compared ignoring case, spaces and look-alike characters).`,
   );
 
 export function createPatient(

@@ -10,7 +10,7 @@ import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { visitSchema } from './record-schemas';
 import { refuse, succeed, type DbResult } from './result';
-import type { Visit } from './schema';
+import type { Patient, Visit } from './schema';
 import { newId, nowIso, runWrite, type WriteOptions } from './write';
 
 export interface VisitInput {
@@ -23,6 +23,13 @@ export interface VisitChanges {
   readonly date?: string;
   /** null (or an empty string) clears the notes. */
   readonly notes?: string | null;
+}
+
+/** A visit cannot be dated before the patient was born (a mistyped year). */
+function beforeBirth(patient: Patient | undefined, date: string): string | null {
+  if (patient?.birthYear === undefined || Number(date.slice(0, 4)) >= patient.birthYear)
+    return null;
+  return `The visit date ${date} is before ${patient.code}'s birth year (${patient.birthYear}). Check the year.`;
 }
 
 function visitsOf(patientId: string): Promise<Visit[]> {
@@ -49,6 +56,8 @@ export function createVisit(
     );
     if (!parsed.ok) return parsed;
     const visit = parsed.value;
+    const impossible = beforeBirth(patient, visit.date);
+    if (impossible) return refuse(impossible);
     const visits = await visitsOf(visit.patientId);
     const draft = visits.find((v) => v.status === 'draft');
     if (draft) {
@@ -81,6 +90,8 @@ export function updateVisit(
     if (!parsed.ok) return parsed;
     const visit = parsed.value;
     if (visit.date !== existing.date) {
+      const impossible = beforeBirth(await db.patients.get(visit.patientId), visit.date);
+      if (impossible) return refuse(impossible);
       const clash = (await visitsOf(visit.patientId)).some(
         (v) => v.id !== id && v.date === visit.date,
       );

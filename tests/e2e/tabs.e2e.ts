@@ -92,8 +92,10 @@ describe('two tabs', () => {
     // A deletes the event again: it leaves B's table too.
     await a.goBack();
     await a.getByRole('heading', { name: /DEZ-001/ }).waitFor();
-    a.once('dialog', (d) => void d.accept());
     await a.getByRole('button', { name: 'Delete esketamine' }).click();
+    // The in-app confirmation (no window.confirm): the safe choice has the focus.
+    await a.getByRole('alertdialog', { name: /Delete the event/ }).waitFor();
+    await a.getByRole('button', { name: 'Delete event' }).click();
     await expect
       .poll(() => b.getByRole('cell', { name: 'esketamine', exact: true }).count(), {
         timeout: 5_000,

@@ -141,6 +141,19 @@ describe('treatment events and the index event', () => {
 });
 
 describe('visits', () => {
+  it('refuses a visit dated before the patient was born, on creation and on a date change', async () => {
+    const patient = expectOk(await createPatient({ code: 'B-1', birthYear: 1970 }));
+    const before = await dumpDatabase();
+    const refused = expectFailure(await createVisit({ patientId: patient.id, date: '1969-12-31' }));
+    expect(refused.reason).toBe(
+      "The visit date 1969-12-31 is before B-1's birth year (1970). Check the year.",
+    );
+    expect(await dumpDatabase()).toBe(before);
+    const visit = expectOk(await createVisit({ patientId: patient.id, date: '1970-01-01' }));
+    const moved = expectFailure(await updateVisit(visit.id, { date: '1907-01-01' }));
+    expect(moved.reason).toContain('is before B-1');
+  });
+
   it('allows one draft visit per patient and one visit per date', async () => {
     const { patient, visit } = await seedPatient();
     expect((await getDraftVisit(patient.id))?.id).toBe(visit.id);

@@ -41,6 +41,19 @@ describe('patients', () => {
     expect(await dumpDatabase()).toBe(before);
   });
 
+  it.each([
+    ['a non-breaking hyphen', 'DUP\u20111'],
+    ['a zero-width space', 'DUP-\u200B1'],
+    ['full-width characters', 'ＤＵＰ－１'],
+  ])('refuses "DUP-1" typed with %s as the same code', async (_what, code) => {
+    expectOk(await createPatient({ code: 'DUP-1' }));
+    const before = await dumpDatabase();
+    const failure = expectFailure(await createPatient({ code }));
+    expect(failure.reason).toContain('is already used by another patient (as "DUP-1"');
+    expect(failure.reason).toContain('look-alike characters');
+    expect(await dumpDatabase()).toBe(before);
+  });
+
   it('refuses invalid fields, naming each, and writes nothing', async () => {
     const before = await dumpDatabase();
     const failure = expectFailure(await createPatient({ code: '   ', birthYear: 1800 }));

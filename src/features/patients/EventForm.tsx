@@ -1,10 +1,32 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useDrugNames } from '../../db/cohort-hooks';
 import { addEvent, updateEvent } from '../../db/events-repo';
 import { drugKey } from '../../domain/cohort/drug-name';
 import type { EventKind, TreatmentEvent } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
+import { checkClinicalDate, localToday } from '../../domain/date-rules';
+import { parseDose } from './dose';
 import { EVENT_KINDS } from './event-kinds';
+import { firstErrorField, toFormErrors, type FormErrors } from './form-errors';
+
+const LABELS = {
+  date: 'Date',
+  kind: 'Kind',
+  label: 'Label',
+  drug: 'Drug',
+  dose: 'Dose',
+  unit: 'Unit',
+  route: 'Route',
+  totalDose: 'Total dose',
+  details: 'Details',
+  endDate: 'End date',
+  isIndex: 'Index event',
+} as const;
+type Field = keyof typeof LABELS;
+const ORDER = Object.keys(LABELS) as Field[];
+const inputId = (field: Field) => (field === 'isIndex' ? 'ev-index' : `ev-${field}`);
+const NO_ERRORS: FormErrors<Field> = { fields: {}, other: [] };
 
 interface Props {
   patientId: string;
@@ -28,7 +50,17 @@ export function EventForm({ patientId, event, onDone }: Props) {
     endDate: event?.endDate ?? '',
     isIndex: event?.isIndex ?? false,
   });
-  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [attempt, setAttempt] = useState(0);
+  const { dialog, confirm } = useConfirm();
+  useEffect(() => {
+    const first = firstErrorField(ORDER, errors.fields);
+    if (first) document.getElementById(inputId(first))?.focus();
+  }, [errors, attempt]);
+  const refuse = (next: FormErrors<Field>) => {
+    setErrors(next);
+    setAttempt((n) => n + 1);
+  };
   // Read the value now: React clears currentTarget before a state updater runs.
   const set = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -41,9 +73,26 @@ export function EventForm({ patientId, event, onDone }: Props) {
     // A drug already used is written as first spelled, so "Dezocine " joins "dezocine".
     const typed = f.drug.trim().replace(/\s+/g, ' ');
     const drug = drugs?.find((d) => d.key === drugKey(typed))?.name ?? typed;
-    const dose = f.dose.trim() === '' ? null : Number(f.dose);
-    if (dose !== null && !(Number.isFinite(dose) && dose >= 0)) {
-      setProblems([`Dose must be a number (got "${f.dose}").`]);
+    const local: Partial<Record<Field, string>> = {};
+    if (f.date === '') local.date = 'Date is required: choose the day of the event.';
+    const parsedDose = parseDose(f.dose);
+    if (!parsedDose.ok) local.dose = parsedDose.reason;
+    if (Object.keys(local).length || !parsedDose.ok) {
+      refuse({ fields: local, other: [] });
+      return;
+    }
+    const dose = parsedDose.value;
+    const check = checkClinicalDate('The event date', f.date, { today: localToday() });
+    if (
+      check.kind === 'confirm' &&
+      !(await confirm({
+        title: 'An event after today?',
+        message: `${check.reason} Keep ${f.date} as the date of this event?`,
+        confirmLabel: `Keep ${f.date}`,
+        cancelLabel: 'Correct the date',
+      }))
+    ) {
+      document.getElementById('ev-date')?.focus();
       return;
     }
     const optional = (v: string) => (v.trim() === '' ? null : v.trim());
@@ -84,12 +133,20 @@ export function EventForm({ patientId, event, onDone }: Props) {
           { by: clinician },
         );
     if (!result.ok) {
-      setProblems(result.issues);
+      refuse(toFormErrors(result.issues, LABELS));
       return;
     }
     onDone();
   };
 
+  const errorProps = (key: Field) =>
+    errors.fields[key] ? { 'aria-invalid': true, 'aria-describedby': `${inputId(key)}-error` } : {};
+  const errorOf = (key: Field) =>
+    errors.fields[key] ? (
+      <p className="field-error" id={`${inputId(key)}-error`}>
+        {errors.fields[key]}
+      </p>
+    ) : null;
   const field = (
     key: Exclude<keyof typeof f, 'isIndex' | 'kind'>,
     label: string,
@@ -97,7 +154,15 @@ export function EventForm({ patientId, event, onDone }: Props) {
   ) => (
     <>
       <label htmlFor={`ev-${key}`}>{label}</label>
-      <input id={`ev-${key}`} type={type} value={f[key]} onChange={set(key)} />
+      <input
+        id={`ev-${key}`}
+        type={type}
+        value={f[key]}
+        onChange={set(key)}
+        {...(key === 'dose' ? { inputMode: 'decimal' as const } : {})}
+        {...errorProps(key)}
+      />
+      {errorOf(key)}
     </>
   );
 
@@ -154,13 +219,14 @@ export function EventForm({ patientId, event, onDone }: Props) {
           }}
         />
       </div>
-      {problems.length > 0 && (
+      {errors.other.length > 0 && (
         <ul className="field-error" role="alert">
-          {problems.map((p) => (
+          {errors.other.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
       )}
+      {dialog}
       <div className="actions">
         <button type="submit">{event ? 'Save event' : 'Add event'}</button>
         <button type="button" className="secondary" onClick={onDone}>

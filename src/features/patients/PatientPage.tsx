@@ -1,3 +1,4 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { usePatientRecord } from '../../db/hooks';
 import { deletePatient } from '../../db/patients-repo';
@@ -12,6 +13,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
   const clinician = usePreferences((s) => s.clinician);
   const [problem, setProblem] = useState<string | null>(null);
+  const { dialog, confirm } = useConfirm();
   if (record === undefined) return <p role="status">Loading…</p>;
   if (record === null)
     return (
@@ -30,12 +32,14 @@ export function PatientPage({ patientId }: { patientId: string }) {
   ].filter(Boolean);
 
   const onDelete = async () => {
-    if (
-      !window.confirm(
-        `Delete patient ${patient.code} with all their treatment events, visits and scores?`,
-      )
-    )
-      return;
+    const yes = await confirm({
+      title: `Delete patient ${patient.code}?`,
+      message: `All their treatment events, visits and scores are deleted (kept in the history).`,
+      confirmLabel: `Delete ${patient.code}`,
+      cancelLabel: 'Keep the patient',
+      destructive: true,
+    });
+    if (!yes) return;
     const result = await deletePatient(patient.id, { by: clinician });
     if (result.ok) navigate(paths.patients());
     else setProblem(result.reason);
@@ -82,6 +86,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
           </p>
         )}
       </section>
+      {dialog}
     </>
   );
 }

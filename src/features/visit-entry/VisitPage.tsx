@@ -1,21 +1,25 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
 import { useClinicalRules } from '../../db/choices-hooks';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
-import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
+import { finalizeVisit, deleteVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
 import { buildPatientCourses } from '../../domain/patient-course';
+import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
-import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { finishChecks } from './finish-checks';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
+import { RefusedBanner } from './RefusedBanner';
+import { VisitDateField } from './VisitDateField';
+import { VisitHeader } from './VisitHeader';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
@@ -65,11 +69,17 @@ function VisitEditor({
     settle,
   } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
-  useLeaveGuard(
-    dirty.size > 0
-      ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
-      : null,
-  );
+  const { dialog, confirm } = useConfirm();
+  // Values on screen that a form refused, per scale: never stored, never dropped silently.
+  const [refusedBy, setRefusedBy] = useState<Partial<Record<ScaleId, readonly RefusedValue[]>>>({});
+  const refused = safetyFirst(chosen.flatMap((s) => refusedBy[s.id] ?? []));
+  // Counts refused Finish/Save clicks: the list then stays in view until all are fixed.
+  const [refusedAttempt, setRefusedAttempt] = useState(0);
+  const unsaved = [
+    ...refused.map(describeRefused),
+    ...(dirty.size > 0 ? [`The changes to ${[...dirty].join(', ')} are not saved.`] : []),
+  ];
+  useLeaveGuard(unsaved.length ? `Visit of ${visit.date}: ${unsaved.join(' ')}` : null);
 
   const toggleScale = async (scaleId: ScaleId, on: boolean) => {
     if (on) {
@@ -79,13 +89,19 @@ function VisitEditor({
     const existing = record.assessments.find(
       (a) => a.visitId === visit.id && a.scaleId === scaleId,
     );
+    if (existing || (refusedBy[scaleId]?.length ?? 0) > 0) {
+      const ok = await confirm({
+        title: `Remove ${scaleId} from this visit?`,
+        message: existing
+          ? `Its scores are deleted (kept in the history).`
+          : `The values typed for ${scaleId} that were not saved are discarded.`,
+        confirmLabel: `Remove ${scaleId}`,
+        cancelLabel: `Keep ${scaleId}`,
+        destructive: true,
+      });
+      if (!ok) return;
+    }
     if (existing) {
-      if (
-        !window.confirm(
-          `Remove ${scaleId} from this visit? Its scores are deleted (kept in the history).`,
-        )
-      )
-        return;
       const result = await deleteAssessment(existing.id, { by: prefs.clinician });
       if (!result.ok) {
         setProblem(result.reason);
@@ -121,7 +137,15 @@ function VisitEditor({
     };
   };
 
+  /** Finish and Save are refused while a value on screen was not saved: true when refused. */
+  const refuseIfUnsaved = () => {
+    if (refused.length === 0) return false;
+    setRefusedAttempt((n) => n + 1);
+    return true;
+  };
+
   const finish = async () => {
+    if (refuseIfUnsaved()) return;
     // Wait for the last key press to be stored; a failed save blocks finishing.
     if (!(await settle())) {
       setProblem(
@@ -130,7 +154,15 @@ function VisitEditor({
       return;
     }
     const { withData, warnings } = finishChecks(chosen, entries);
-    if (warnings.length && !window.confirm(`${warnings.join(' ')} Finish the visit anyway?`))
+    if (
+      warnings.length &&
+      !(await confirm({
+        title: 'Finish the visit anyway?',
+        message: warnings.join(' '),
+        confirmLabel: 'Finish anyway',
+        cancelLabel: 'Go back to the visit',
+      }))
+    )
       return;
     // Scales offered but never touched are not assessments: drop them rather than store
     // empty records that would read as "incomplete" in the course.
@@ -156,6 +188,7 @@ function VisitEditor({
   };
 
   const saveEdits = async () => {
+    if (refuseIfUnsaved()) return;
     for (const scaleId of dirty) {
       const entry = entries[scaleId];
       if (!entry) continue;
@@ -172,27 +205,13 @@ function VisitEditor({
     setSaved('Changes saved; the previous values are kept in the history.');
   };
 
-  const index = record.indexEvent;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <p className="muted">
-            <a href={paths.patient(record.patient.id)}>{record.patient.code}</a> ›{' '}
-            {isDraft ? 'Visit in progress' : 'Finished visit'}
-          </p>
-          <h1>
-            Visit of {visit.date}
-            {index && (
-              <span className="muted">
-                {' '}
-                · {timeSinceLabel(daysBetween(index.date, visit.date))} after {index.label}
-              </span>
-            )}
-          </h1>
-        </div>
-        <p className="muted save-state" role="status">
-          {pending > 0
+      <VisitHeader
+        record={record}
+        visit={visit}
+        status={
+          pending > 0
             ? 'Saving…'
             : problem
               ? 'Not saved (see the message below).'
@@ -200,30 +219,26 @@ function VisitEditor({
                 ? (saved ?? 'Draft: every accepted entry is saved at once.')
                 : dirty.size > 0
                   ? `Unsaved changes: ${[...dirty].join(', ')}. Click “Save changes”.`
-                  : (saved ?? '')}
-        </p>
-      </div>
+                  : (saved ?? '')
+        }
+      />
       {problem && (
         <p className="banner banner-danger" role="alert">
           {problem}
         </p>
       )}
+      <RefusedBanner
+        refused={refused}
+        action={isDraft ? 'finished' : 'saved'}
+        attempt={refusedAttempt}
+      />
       <section className="card">
-        <div className="actions">
-          <label htmlFor="visit-date-edit">Visit date</label>
-          <input
-            id="visit-date-edit"
-            type="date"
-            defaultValue={visit.date}
-            onBlur={(e) => {
-              const date = e.currentTarget.value;
-              if (date && date !== visit.date)
-                void updateVisit(visit.id, { date }, { by: prefs.clinician }).then((r) => {
-                  if (!r.ok) setProblem(r.reason);
-                });
-            }}
-          />
-        </div>
+        <VisitDateField
+          visit={visit}
+          birthYear={record.patient.birthYear}
+          by={prefs.clinician}
+          confirm={confirm}
+        />
         <fieldset className="scale-choice">
           <legend>Scales at this visit</legend>
           {SCALES.map((s) => (
@@ -252,6 +267,14 @@ function VisitEditor({
             scale={scale}
             entry={entry}
             onChange={(e) => onChange(scale.id, e)}
+            refused={refusedBy[scale.id] ?? []}
+            onRefusedChange={(list) =>
+              // Forms report on mount and on every change; an unchanged empty list is no change.
+              setRefusedBy((r) =>
+                list.length === 0 && !r[scale.id]?.length ? r : { ...r, [scale.id]: list },
+              )
+            }
+            confirm={confirm}
             baseline={baseline}
             isBaseline={isBaseline}
             bandConventionId={bandConventionFor(rules, scale.id)}
@@ -280,16 +303,25 @@ function VisitEditor({
         <button
           type="button"
           className="secondary"
-          onClick={() => {
-            if (window.confirm(`Delete the visit of ${visit.date} and its scores?`))
-              void deleteVisit(visit.id, { by: prefs.clinician }).then((r) =>
-                r.ok ? navigate(paths.patient(record.patient.id)) : setProblem(r.reason),
-              );
-          }}
+          onClick={() =>
+            void confirm({
+              title: `Delete the visit of ${visit.date}?`,
+              message: 'The visit and its scores are deleted (kept in the history).',
+              confirmLabel: 'Delete visit',
+              cancelLabel: 'Keep the visit',
+              destructive: true,
+            }).then(async (yes) => {
+              if (!yes) return;
+              const r = await deleteVisit(visit.id, { by: prefs.clinician });
+              if (r.ok) navigate(paths.patient(record.patient.id));
+              else setProblem(r.reason);
+            })
+          }
         >
           Delete visit
         </button>
       </div>
+      {dialog}
     </>
   );
 }
