@@ -3,6 +3,7 @@
  * history entry, so nothing changes without a trace. Call inside runWrite.
  */
 import { db } from './db';
+import { revise } from './revision';
 import { nowIso, newId } from './write';
 import type {
   Assessment,
@@ -93,11 +94,19 @@ function bucketPuts(changes: readonly Change[]): Buckets {
  */
 export async function applyChanges(
   operation: Operation,
-  changes: readonly Change[],
+  given: readonly Change[],
   options: { readonly undo?: boolean } = {},
 ): Promise<string> {
   const groupId = newId();
   const at = nowIso();
+  // Every written record gets its next revision here, the one place clinical records are
+  // written, so no writer can forget it. revise() is deterministic: a caller that stamped
+  // the record already (to return it) gets the same value.
+  const changes = given.map((change) =>
+    change.after === null
+      ? change
+      : ({ ...change, after: revise(change.before, change.after) } as Change),
+  );
   const deletes: Record<ClinicalTable, string[]> = {
     patients: [],
     events: [],
@@ -149,8 +158,9 @@ export async function applyChanges(
 export async function applyDraftSave(
   operation: Operation,
   before: Assessment | null,
-  after: Assessment,
+  unrevised: Assessment,
 ): Promise<void> {
+  const after = revise(before, unrevised);
   const latest = await db.history.where('recordId').equals(after.id).last();
   const foldable =
     latest !== undefined &&

@@ -8,12 +8,13 @@
  * transaction early, PrematureCommitError): prepare data first.
  */
 import type { Table } from 'dexie';
+import type { Choices } from '../domain/field-merge';
 import { db } from './db';
-import { describeStorageError, refuse, type DbFailure, type DbResult } from './result';
+import { describeStorageError, refuse, type DbFailure } from './result';
 import type { ClinicalTable, RecordMap } from './schema';
 
-class Rollback extends Error {
-  constructor(readonly failure: DbFailure) {
+class Rollback<F extends DbFailure> extends Error {
+  constructor(readonly failure: F) {
     super(failure.reason);
   }
 }
@@ -28,7 +29,9 @@ const allTables = () => [
   db.meta,
 ];
 
-export async function runWrite<T>(work: () => Promise<DbResult<T>>): Promise<DbResult<T>> {
+export async function runWrite<T, F extends DbFailure = DbFailure>(
+  work: () => Promise<{ readonly ok: true; readonly value: T } | F>,
+): Promise<{ readonly ok: true; readonly value: T } | F | DbFailure> {
   try {
     return await db.transaction('rw', allTables(), async () => {
       const result = await work();
@@ -36,7 +39,7 @@ export async function runWrite<T>(work: () => Promise<DbResult<T>>): Promise<DbR
       return result;
     });
   } catch (error) {
-    if (error instanceof Rollback) return error.failure;
+    if (error instanceof Rollback) return error.failure as F;
     const storage = describeStorageError(error);
     if (storage) return refuse(storage);
     throw error;
@@ -72,4 +75,14 @@ export function clinicalTable<K extends ClinicalTable>(name: K): TableMap[K] {
 /** Options every writer takes: who made the change, kept in history. */
 export interface WriteOptions {
   readonly by?: string;
+}
+
+/** Options of a save that edits a loaded record: the record as the form loaded it. */
+export interface SaveOptions<T> extends WriteOptions {
+  readonly base: T;
+  /**
+   * The clinician's choice for fields that conflicted on an earlier try (keys as in the
+   * conflict). Fields that conflict anew (changed again meanwhile) still stop the save.
+   */
+  readonly choices?: Choices;
 }

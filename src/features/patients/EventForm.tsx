@@ -1,5 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { addEvent, updateEvent } from '../../db/events-repo';
+import { isConflict, type ConflictFailure } from '../../db/result';
 import type { EventKind, TreatmentEvent } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
 import { EVENT_KINDS } from './event-kinds';
@@ -27,14 +29,21 @@ export function EventForm({ patientId, event, onDone }: Props) {
     isIndex: event?.isIndex ?? false,
   });
   const [problems, setProblems] = useState<readonly string[]>([]);
+  // The event as this form loaded it: the save names it, so it never overwrites a change
+  // made meanwhile in another tab (see updateEvent).
+  const [base] = useState(event);
+  const [conflict, setConflict] = useState<ConflictFailure<TreatmentEvent>['conflict'] | null>(
+    null,
+  );
+  const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
   // Read the value now: React clears currentTarget before a state updater runs.
   const set = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setF((old) => ({ ...old, [key]: value }));
   };
 
-  const submit = async (e: SyntheticEvent) => {
-    e.preventDefault();
+  const submit = async (e?: SyntheticEvent, chosen: Readonly<Record<string, Choice>> = choices) => {
+    e?.preventDefault();
     const dose = f.dose.trim() === '' ? null : Number(f.dose);
     if (dose !== null && !(Number.isFinite(dose) && dose >= 0)) {
       setProblems([`Dose must be a number (got "${f.dose}").`]);
@@ -42,9 +51,9 @@ export function EventForm({ patientId, event, onDone }: Props) {
     }
     const optional = (v: string) => (v.trim() === '' ? null : v.trim());
     const label = f.label.trim() || f.drug.trim();
-    const result = event
+    const result = base
       ? await updateEvent(
-          event.id,
+          base.id,
           {
             date: f.date,
             kind: f.kind,
@@ -58,7 +67,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
             endDate: optional(f.endDate),
             isIndex: f.isIndex,
           },
-          { by: clinician },
+          { base, choices: chosen, by: clinician },
         )
       : await addEvent(
           {
@@ -77,6 +86,11 @@ export function EventForm({ patientId, event, onDone }: Props) {
           },
           { by: clinician },
         );
+    if (isConflict(result)) {
+      setConflict(result.conflict);
+      setProblems([]);
+      return;
+    }
     if (!result.ok) {
       setProblems(result.issues);
       return;
@@ -95,9 +109,31 @@ export function EventForm({ patientId, event, onDone }: Props) {
     </>
   );
 
+  /** Saves again with the clinician's choice per conflicting field; the form shows it. */
+  const resolve = (picked: Readonly<Record<string, Choice>>) => {
+    if (!conflict) return;
+    const shown: Record<string, unknown> = {};
+    for (const field of conflict.fields) {
+      const value = picked[field.key] === 'theirs' ? field.theirs : field.mine;
+      shown[field.key] = field.key === 'isIndex' ? value === true : (value ?? '').toString();
+    }
+    setF((old) => ({ ...old, ...shown }));
+    setChoices(picked);
+    setConflict(null);
+    void submit(undefined, picked);
+  };
+
   return (
     <form className="event-form" onSubmit={(e) => void submit(e)} noValidate>
       <h3>{event ? `Edit ${event.label}` : 'New treatment event'}</h3>
+      {conflict && (
+        <ConflictChooser
+          what={`Treatment event ${conflict.current.label}`}
+          conflicts={conflict.fields}
+          onResolve={resolve}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       <div className="form-grid">
         {field('date', 'Date', 'date')}
         <label htmlFor="ev-kind">Kind</label>

@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
+import { isConflict, type ConflictFailure } from '../../db/result';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
@@ -46,7 +48,8 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     addScale,
     dropScale,
     dirty,
-    clearDirty,
+    baseOf,
+    acceptSaved,
     pending,
     saved,
     setSaved,
@@ -55,6 +58,13 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     settle,
   } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
+  // The visit as this screen last saw it: a date change names it (see updateVisit).
+  const visitBase = useRef(visit);
+  // A final scale whose explicit save met another tab's different value for the same item.
+  const [conflict, setConflict] = useState<{
+    scaleId: ScaleId;
+    found: ConflictFailure<Assessment>['conflict'];
+  } | null>(null);
   useLeaveGuard(
     dirty.size > 0
       ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
@@ -145,20 +155,32 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     navigate(paths.patient(record.patient.id));
   };
 
-  const saveEdits = async () => {
+  const saveEdits = async (choices?: { scaleId: ScaleId; picked: Record<string, Choice> }) => {
+    setConflict(null);
     for (const scaleId of dirty) {
       const entry = entries[scaleId];
       if (!entry) continue;
       const result = await updateFinalAssessment(
-        { visitId: visit.id, scaleId, entry, rater },
+        {
+          visitId: visit.id,
+          scaleId,
+          entry,
+          rater,
+          base: baseOf(scaleId),
+          ...(choices?.scaleId === scaleId ? { choices: choices.picked } : {}),
+        },
         { by: prefs.clinician },
       );
+      if (isConflict(result)) {
+        setConflict({ scaleId, found: result.conflict });
+        return;
+      }
       if (!result.ok) {
         setProblem(`${scaleId} not saved: ${result.reason}`);
         return;
       }
+      acceptSaved(scaleId, result.value.entry);
     }
-    clearDirty();
     setSaved('Changes saved; the previous values are kept in the history.');
   };
 
@@ -198,6 +220,14 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
           {problem}
         </p>
       )}
+      {conflict && (
+        <ConflictChooser
+          what={`${conflict.scaleId} of ${visit.date}`}
+          conflicts={conflict.found.fields}
+          onResolve={(picked) => void saveEdits({ scaleId: conflict.scaleId, picked })}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       <section className="card">
         <div className="actions">
           <label htmlFor="visit-date-edit">Visit date</label>
@@ -208,8 +238,13 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             onBlur={(e) => {
               const date = e.currentTarget.value;
               if (date && date !== visit.date)
-                void updateVisit(visit.id, { date }, { by: prefs.clinician }).then((r) => {
-                  if (!r.ok) setProblem(r.reason);
+                void updateVisit(
+                  visit.id,
+                  { date },
+                  { base: visitBase.current, by: prefs.clinician },
+                ).then((r) => {
+                  if (r.ok) visitBase.current = r.value;
+                  else setProblem([r.reason, ...r.issues.filter((i) => i !== r.reason)].join(' '));
                 });
             }}
           />
@@ -241,7 +276,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             key={scale.id}
             scale={scale}
             entry={entry}
-            onChange={(e) => onChange(scale.id, e)}
+            onChange={(e) => onChange(scale.id, e, entry)}
             baseline={baseline}
             isBaseline={isBaseline}
             bandConventionId={bandConventionFor(prefs, scale.id)}
