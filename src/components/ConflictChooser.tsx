@@ -4,7 +4,11 @@ import type { FieldConflict } from '../domain/field-merge';
 export type Choice = 'mine' | 'theirs';
 
 const shown = (value: unknown): string =>
-  value === undefined || value === null || value === '' ? '(empty)' : String(value);
+  value === undefined || value === null || value === ''
+    ? '(empty)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
 
 interface Props {
   /** What was edited, for the heading: 'Patient DEZ-001', 'HAMD-17 of 2024-01-10'. */

@@ -156,7 +156,8 @@ export function saveDraftAssessment(
   return runWrite<Assessment>(async () => {
     const prepared = await prepare(input, 'draft');
     if (!prepared.ok) return prepared;
-    if (unchanged(prepared.value)) return succeed(prepared.value.next);
+    const { existing } = prepared.value;
+    if (existing && unchanged(prepared.value)) return succeed(existing);
     const next = revise(prepared.value.existing ?? null, {
       ...prepared.value.next,
       updatedAt: nowIso(),
@@ -181,8 +182,9 @@ export function updateFinalAssessment(
   return runWrite<Assessment, SaveResult<Assessment> & { ok: false }>(async () => {
     const prepared = await prepare(input, 'final');
     if (!prepared.ok) return prepared;
-    if (unchanged(prepared.value)) return succeed(prepared.value.next);
-    const { existing, visit } = prepared.value;
+    const { existing } = prepared.value;
+    if (existing && unchanged(prepared.value)) return succeed(existing);
+    const { visit } = prepared.value;
     const next = revise(existing ?? null, { ...prepared.value.next, updatedAt: nowIso() });
     const name = `${existing ? 'edit' : 'add'} final ${next.scaleId} of ${visit.date}`;
     await applyChanges({ name, by: options.by }, [

@@ -96,6 +96,7 @@ export function updatePatient(
         {
           ignore: ['id', 'createdAt', 'updatedAt'],
           label: (key) => PATIENT_FIELDS[key] ?? key,
+          ...(options.choices ? { choices: options.choices } : {}),
         },
       );
       if (!outcome.ok) return conflicted(`Patient ${existing.code}`, outcome.conflicts, existing);

@@ -39,8 +39,9 @@ function hash53(text: string): string {
 
 /** The record without its revision: what the revision's hash covers. */
 export function withoutRev<T extends object>(record: T): Omit<T, 'rev'> {
-  const { rev: _rev, ...rest } = record as T & Revisioned;
-  return rest;
+  const rest: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  delete rest.rev;
+  return rest as Omit<T, 'rev'>;
 }
 
 /** The revision `after` gets when it replaces `before` (null: created). Deterministic. */

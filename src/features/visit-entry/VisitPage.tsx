@@ -179,7 +179,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         setProblem(`${scaleId} not saved: ${result.reason}`);
         return;
       }
-      acceptSaved(scaleId, result.value.entry);
+      acceptSaved(scaleId, result.value);
     }
     setSaved('Changes saved; the previous values are kept in the history.');
   };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { saveDraftAssessment } from '../../db/assessments-repo';
+import { revNumber } from '../../db/revision';
 import type { Assessment, Visit } from '../../db/schema';
 import { emptyItemEntry, type AssessmentEntry } from '../../domain/assessment';
 import { mergeEntries } from '../../domain/entry-merge';
@@ -52,7 +53,17 @@ export function useVisitEntries(
   const base = useRef<Partial<Record<ScaleId, AssessmentEntry | null>>>(
     Object.fromEntries(stored.map((a) => [a.scaleId, a.entry])),
   );
+  // Per scale, the revision `base` was stored under. Revisions only grow, so a live query
+  // that delivers an older state (it can lag behind this tab's own save) is never taken
+  // for news: the form never goes back.
+  const baseRev = useRef<Partial<Record<ScaleId, number>>>(
+    Object.fromEntries(stored.map((a) => [a.scaleId, revNumber(a.rev)])),
+  );
   const inFlight = useRef<Partial<Record<ScaleId, number>>>({});
+  // Per scale, the save that produced the newest stored revision: what it sent and stored.
+  const newest = useRef<
+    Partial<Record<ScaleId, { sent: AssessmentEntry; stored: AssessmentEntry }>>
+  >({});
   // After a failed save the store no longer matches `base`: the next save writes the form
   // as it stands (the clinician's entries), and merging resumes from what that save stored.
   const unsynced = useRef(new Set<ScaleId>());
@@ -72,10 +83,11 @@ export function useVisitEntries(
     let next = latest.current;
     for (const a of storedNow.current) {
       if (a.visitId !== visit.id || (inFlight.current[a.scaleId] ?? 0) > 0) continue;
+      if (revNumber(a.rev) <= (baseRev.current[a.scaleId] ?? -1)) continue;
       const known = base.current[a.scaleId];
-      if (known !== undefined && known !== null && same(known, a.entry)) continue;
       if (!isDraft && dirtyRef.current.has(a.scaleId)) continue; // kept for the explicit save
       base.current[a.scaleId] = a.entry;
+      baseRev.current[a.scaleId] = revNumber(a.rev);
       const mine = next[a.scaleId];
       const merged = mine && known ? mergeEntries(known, mine, a.entry) : a.entry;
       if (!same(merged, mine)) next = { ...next, [a.scaleId]: merged };
@@ -85,7 +97,8 @@ export function useVisitEntries(
   };
 
   // Another tab saved this visit: merge its entries into the form, keeping this tab's own.
-  useEffect(reconcile, [assessments, visit.id, isDraft]); // eslint-disable-line react-hooks/exhaustive-deps
+  // reconcile reads refs only (storedNow follows `assessments`), so these are its inputs.
+  useEffect(reconcile, [assessments, visit.id, isDraft]);
 
   const saveNow = async (scaleId: ScaleId, entry: AssessmentEntry) => {
     setPending((n) => n + 1);
@@ -100,16 +113,21 @@ export function useVisitEntries(
     inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 1) - 1;
     setPending((n) => n - 1);
     if (result.ok) {
-      const stored = result.value.entry;
-      if ((inFlight.current[scaleId] ?? 0) === 0) {
-        // The last save of a run: what is stored is the base now. It may hold another
-        // tab's items merged in: show them, keeping anything typed since (none is typed
-        // without a save, so this is the stored entry unless a later save failed).
-        const mine = latest.current[scaleId] ?? stored;
-        base.current[scaleId] = stored;
-        const merged = mergeEntries(entry, mine, stored);
+      // Saves of one scale may land in any order: the highest revision is the newest state.
+      const rev = revNumber(result.value.rev);
+      if (rev > (baseRev.current[scaleId] ?? -1)) {
+        baseRev.current[scaleId] = rev;
+        newest.current[scaleId] = { sent: entry, stored: result.value.entry };
+      }
+      const last = newest.current[scaleId];
+      if ((inFlight.current[scaleId] ?? 0) === 0 && last) {
+        // The run of saves is over: what is stored is the base now. It may hold another
+        // tab's items merged in: show them, keeping anything this tab changed since.
+        const mine = latest.current[scaleId] ?? last.stored;
+        base.current[scaleId] = last.stored;
+        const merged = mergeEntries(last.sent, mine, last.stored);
         if (!same(merged, mine)) setEntries({ ...latest.current, [scaleId]: merged });
-        if (!same(merged, stored)) unsynced.current.add(scaleId);
+        if (!same(merged, last.stored)) unsynced.current.add(scaleId);
       }
       setProblem(null);
       setSaved(`Draft saved at ${new Date().toLocaleTimeString()}: all changes saved.`);
@@ -159,11 +177,12 @@ export function useVisitEntries(
   };
 
   /** A final visit's scale saved explicitly: `stored` is the new base, and the form shows it. */
-  const acceptSaved = (scaleId: ScaleId, stored: AssessmentEntry) => {
-    base.current[scaleId] = stored;
+  const acceptSaved = (scaleId: ScaleId, stored: Assessment) => {
+    base.current[scaleId] = stored.entry;
+    baseRev.current[scaleId] = revNumber(stored.rev);
     dirtyRef.current.delete(scaleId);
     setDirty(new Set(dirtyRef.current));
-    setEntries({ ...latest.current, [scaleId]: stored });
+    setEntries({ ...latest.current, [scaleId]: stored.entry });
   };
 
   const addScale = (scaleId: ScaleId) => {
