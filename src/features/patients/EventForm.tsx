@@ -115,7 +115,12 @@ export function EventForm({ patientId, event, onDone }: Props) {
     const shown: Record<string, unknown> = {};
     for (const field of conflict.fields) {
       const value = picked[field.key] === 'theirs' ? field.theirs : field.mine;
-      shown[field.key] = field.key === 'isIndex' ? value === true : (value ?? '').toString();
+      shown[field.key] =
+        field.key === 'isIndex'
+          ? value === true
+          : typeof value === 'string' || typeof value === 'number'
+            ? String(value)
+            : '';
     }
     setF((old) => ({ ...old, ...shown }));
     setChoices(picked);
