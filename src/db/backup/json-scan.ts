@@ -64,7 +64,7 @@ export function scanJson(text: string): JsonScan {
         i += 2;
         continue;
       }
-      out += text[i];
+      out += text.charAt(i);
       i++;
     }
     i = start;
@@ -180,7 +180,7 @@ export function decodeUtf8(
 function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
-    const c = b[i]!;
+    const c = b[i] ?? 0;
     const need =
       c < 0x80
         ? 0
