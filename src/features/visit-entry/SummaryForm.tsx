@@ -16,12 +16,17 @@ interface Props {
  * Every change is checked against the scale (range, whole numbers, domains adding up to
  * the total); a refused value stays in its field with a message and is never passed on.
  */
+/** Whether another digit could still make `value` a valid value of the field (4 → 40). */
+export function isComplete(value: number, field: SummaryField): boolean {
+  return value <= 0 || value * 10 > field.max;
+}
+
 export function SummaryForm({ scale, entry, onChange }: Props) {
   const fields = summaryFields(scale);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const update = (field: SummaryField, raw: string) => {
+  const update = (field: SummaryField, raw: string, finished = false) => {
     setDrafts((d) => ({ ...d, [field.key]: raw }));
     const text = raw.trim();
     let value: number | null = null;
@@ -34,6 +39,12 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
         return;
       }
       value = Number(text);
+      // "4" on the way to "40" is not stored: a crash must never leave a plausible wrong
+      // total. It is stored once no further digit could belong to it, or on Enter/leaving.
+      if (!finished && !isComplete(value, field)) {
+        setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== field.key)));
+        return;
+      }
     }
     const candidate = withFieldValue(entry, field, value);
     const result = validateSummary(scale, candidate);
@@ -57,6 +68,8 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
       {fields.map((field) => {
         const stored = fieldValue(entry, field);
         const error = errors[field.key];
+        const draft = drafts[field.key];
+        const typing = draft !== undefined && error === undefined && draft.trim() !== '';
         const inputId = `${scale.id}-${field.key}`;
         return (
           <div className="summary-row" key={field.key}>
@@ -74,19 +87,31 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
               autoComplete="off"
               aria-label={field.label}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
+              aria-describedby={
+                error ? `${inputId}-error` : typing ? `${inputId}-typing` : undefined
+              }
               data-entry-field=""
               value={drafts[field.key] ?? (stored === null ? '' : String(stored))}
               onChange={(e) => {
                 update(field, e.currentTarget.value);
               }}
+              onBlur={(e) => {
+                if (drafts[field.key] !== undefined) update(field, e.currentTarget.value, true);
+              }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
+                  update(field, e.currentTarget.value, true);
                   focusNextField(e.currentTarget);
                 }
               }}
             />
+            {typing && (
+              <p className="muted field-typing" id={`${inputId}-typing`}>
+                In progress, not saved yet: another digit may follow. Press Enter or leave the field
+                to save {draft.trim()}.
+              </p>
+            )}
             {error && (
               <p className="field-error" id={`${inputId}-error`} role="alert">
                 {error}
