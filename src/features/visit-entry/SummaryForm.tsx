@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SummaryEntry } from '../../domain/assessment';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { validateSummary } from '../../domain/validation';
@@ -25,6 +25,8 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
   const fields = summaryFields(scale);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Enter saves and moves on; the blur that follows must not save the same value again.
+  const savedByEnter = useRef<string | null>(null);
 
   const update = (field: SummaryField, raw: string, finished = false) => {
     setDrafts((d) => ({ ...d, [field.key]: raw }));
@@ -96,12 +98,16 @@ export function SummaryForm({ scale, entry, onChange }: Props) {
                 update(field, e.currentTarget.value);
               }}
               onBlur={(e) => {
-                if (drafts[field.key] !== undefined) update(field, e.currentTarget.value, true);
+                const byEnter = savedByEnter.current === field.key;
+                savedByEnter.current = null;
+                if (!byEnter && drafts[field.key] !== undefined)
+                  update(field, e.currentTarget.value, true);
               }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
                   update(field, e.currentTarget.value, true);
+                  savedByEnter.current = field.key;
                   focusNextField(e.currentTarget);
                 }
               }}
