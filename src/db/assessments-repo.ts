@@ -145,6 +145,9 @@ const emptyLike = (entry: AssessmentEntry, scale: ScaleDefinition): AssessmentEn
 
 const unchanged = (p: Prepared) => p.existing !== undefined && sameData(p.existing, p.next);
 
+/** What a draft save reads and writes: the hot path of typing, so it locks nothing else. */
+const DRAFT_SAVE_TABLES = ['visits', 'assessments', 'history'] as const;
+
 /**
  * Creates or updates the draft assessment of `input.scaleId` in a draft visit (upsert by
  * visit and scale). Incomplete entries are fine; invalid ones are refused.
@@ -168,7 +171,7 @@ export function saveDraftAssessment(
       next,
     );
     return succeed(next);
-  });
+  }, DRAFT_SAVE_TABLES);
 }
 
 /**

@@ -117,20 +117,27 @@ export async function applyChanges(
   for (const change of changes) {
     if (change.after === null) deletes[change.table].push(recordOf(change).id);
   }
-  await Promise.all([
-    db.patients.bulkDelete(deletes.patients),
-    db.events.bulkDelete(deletes.events),
-    db.visits.bulkDelete(deletes.visits),
-    db.assessments.bulkDelete(deletes.assessments),
-    db.safetyAcks.bulkDelete(deletes.safetyAcks),
-  ]);
+  // Only the tables with something to write are touched, so a write may run in a
+  // transaction that locks just those (runWrite's scope).
+  const tables = {
+    patients: db.patients,
+    events: db.events,
+    visits: db.visits,
+    assessments: db.assessments,
+    safetyAcks: db.safetyAcks,
+  } as const;
+  await Promise.all(
+    (Object.keys(deletes) as ClinicalTable[])
+      .filter((t) => deletes[t].length > 0)
+      .map((t) => tables[t].bulkDelete(deletes[t])),
+  );
   const puts = bucketPuts(changes);
   await Promise.all([
-    db.patients.bulkPut(puts.patients),
-    db.events.bulkPut(puts.events),
-    db.visits.bulkPut(puts.visits),
-    db.assessments.bulkPut(puts.assessments),
-    db.safetyAcks.bulkPut(puts.safetyAcks),
+    puts.patients.length ? db.patients.bulkPut(puts.patients) : null,
+    puts.events.length ? db.events.bulkPut(puts.events) : null,
+    puts.visits.length ? db.visits.bulkPut(puts.visits) : null,
+    puts.assessments.length ? db.assessments.bulkPut(puts.assessments) : null,
+    puts.safetyAcks.length ? db.safetyAcks.bulkPut(puts.safetyAcks) : null,
   ]);
   const undo = options.undo ?? false;
   const entries = changes.map((change): Omit<HistoryEntry, 'id'> => ({

@@ -1,5 +1,5 @@
 /**
- * Every write goes through `runWrite`: one read-write transaction over all tables, committed
+ * Every write goes through `runWrite`: one read-write transaction, committed
  * only when the work succeeds. A failure returned by the work rolls back whatever it wrote,
  * so "returns a failure" always means "wrote nothing". Storage failures a user can act on
  * become failures too; anything else is a bug and is rethrown.
@@ -29,11 +29,22 @@ const allTables = () => [
   db.meta,
 ];
 
+/** A table name a write may lock. */
+export type TableName =
+  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'history' | 'meta';
+
+/**
+ * `tables` is the scope the transaction locks: only the tables the work reads or writes
+ * (Dexie refuses any other), so a keystroke's draft save does not wait behind, or hold up,
+ * writes to unrelated tables. Without it, all tables.
+ */
 export async function runWrite<T, F extends DbFailure = DbFailure>(
   work: () => Promise<{ readonly ok: true; readonly value: T } | F>,
+  tables?: readonly TableName[],
 ): Promise<{ readonly ok: true; readonly value: T } | F | DbFailure> {
   try {
-    return await db.transaction('rw', allTables(), async () => {
+    const scope = tables ? tables.map((name) => db.table(name)) : allTables();
+    return await db.transaction('rw', scope, async () => {
       const result = await work();
       if (!result.ok) throw new Rollback(result);
       return result;

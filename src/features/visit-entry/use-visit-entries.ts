@@ -68,6 +68,10 @@ export function useVisitEntries(
   // as it stands (the clinician's entries), and merging resumes from what that save stored.
   const unsynced = useRef(new Set<ScaleId>());
   const dirtyRef = useRef(new Set<ScaleId>());
+  // Per scale, the entry waiting for the in-flight save to land (see save).
+  const queued = useRef<
+    Partial<Record<ScaleId, { entry: AssessmentEntry; promise: Promise<void>; done: () => void }>>
+  >({});
   // Saves in flight, so that finishing waits for the last key press to be stored.
   const saving = useRef(new Set<Promise<unknown>>());
   const storedNow = useRef(assessments);
@@ -110,6 +114,15 @@ export function useVisitEntries(
       { visitId: visit.id, scaleId, entry, rater, ...(resync ? {} : { base: sentBase }) },
       rater === null ? {} : { by: rater },
     );
+    // Key presses that arrived while this save was in flight: one write for all of them,
+    // started before this one counts as done, so the form never looks settled in between.
+    const next = queued.current[scaleId];
+    if (next) {
+      queued.current = Object.fromEntries(
+        Object.entries(queued.current).filter(([id]) => id !== scaleId),
+      );
+      void start(scaleId, next.entry).then(next.done);
+    }
     inFlight.current[scaleId] = (inFlight.current[scaleId] ?? 1) - 1;
     setPending((n) => n - 1);
     if (result.ok) {
@@ -139,11 +152,36 @@ export function useVisitEntries(
     reconcile();
   };
 
-  const save = (scaleId: ScaleId, entry: AssessmentEntry) => {
+  /**
+   * Saves at once when no save of this scale is in flight; otherwise the entry waits as the
+   * one queued write of the scale (a later key press replaces it), sent the moment the
+   * in-flight save lands. Fast typing costs one write per landing instead of one per key,
+   * and no key waits longer than it would have in a queue of writes.
+   */
+  const save = (scaleId: ScaleId, entry: AssessmentEntry): Promise<void> => {
+    if ((inFlight.current[scaleId] ?? 0) > 0) {
+      const waiting = queued.current[scaleId];
+      if (waiting) {
+        waiting.entry = entry;
+        return waiting.promise;
+      }
+      let done: () => void = () => undefined;
+      const promise = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      queued.current[scaleId] = { entry, promise, done };
+      const p = promise.finally(() => saving.current.delete(p));
+      saving.current.add(p);
+      return promise;
+    }
+    return start(scaleId, entry);
+  };
+
+  function start(scaleId: ScaleId, entry: AssessmentEntry): Promise<void> {
     const p = saveNow(scaleId, entry).finally(() => saving.current.delete(p));
     saving.current.add(p);
     return p;
-  };
+  }
 
   /** Resolves when every save started so far has landed; true if all of them succeeded. */
   const settle = async (): Promise<boolean> => {
