@@ -137,3 +137,53 @@ export function deletePatient(
     return succeed({ records: changes.length });
   });
 }
+
+export interface PurgeCount {
+  readonly events: number;
+  readonly visits: number;
+  readonly assessments: number;
+  readonly safetyAcks: number;
+  readonly history: number;
+}
+
+/** What purgePatient would remove, for the confirmation that names it; null: no such patient. */
+export async function countPurge(id: string): Promise<PurgeCount | null> {
+  const bundle = await readPatientBundle(id);
+  if (!bundle.patient) return null;
+  return {
+    events: bundle.events.length,
+    visits: bundle.visits.length,
+    assessments: bundle.assessments.length,
+    safetyAcks: bundle.safetyAcks.length,
+    history: await db.history.where('patientId').equals(id).count(),
+  };
+}
+
+/**
+ * Erasure (a patient's right to erasure, GDPR Art. 17): removes the patient, every record of
+ * theirs AND their history, in one transaction. Unlike deletePatient it cannot be undone and
+ * leaves no trace on this device (backup files made earlier are outside the app's reach).
+ */
+export function purgePatient(id: string): Promise<DbResult<PurgeCount & { code: string }>> {
+  return runWrite(async () => {
+    const bundle = await readPatientBundle(id);
+    if (!bundle.patient) return refuse(`There is no patient with id ${id}.`);
+    const history = await db.history.where('patientId').equals(id).primaryKeys();
+    await Promise.all([
+      db.safetyAcks.bulkDelete(bundle.safetyAcks.map((r) => r.id)),
+      db.assessments.bulkDelete(bundle.assessments.map((r) => r.id)),
+      db.visits.bulkDelete(bundle.visits.map((r) => r.id)),
+      db.events.bulkDelete(bundle.events.map((r) => r.id)),
+      db.patients.delete(id),
+      db.history.bulkDelete(history),
+    ]);
+    return succeed({
+      code: bundle.patient.code,
+      events: bundle.events.length,
+      visits: bundle.visits.length,
+      assessments: bundle.assessments.length,
+      safetyAcks: bundle.safetyAcks.length,
+      history: history.length,
+    });
+  });
+}

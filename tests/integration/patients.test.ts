@@ -7,7 +7,13 @@ import {
   getPatientRecord,
   listPatients,
 } from '../../src/db/patient-queries';
-import { createPatient, deletePatient, updatePatient } from '../../src/db/patients-repo';
+import {
+  countPurge,
+  createPatient,
+  deletePatient,
+  purgePatient,
+  updatePatient,
+} from '../../src/db/patients-repo';
 import { revNumber, withoutRev } from '../../src/db/revision';
 import {
   dumpDatabase,
@@ -187,5 +193,26 @@ describe('patient list', () => {
 
   it('finds a patient by code ignoring case', async () => {
     expect((await findPatientByCode('ket-010'))?.name).toBe('Wei Dezhong');
+  });
+});
+
+describe('erasure', () => {
+  it('purges a patient with every record and all history, leaving other patients alone', async () => {
+    const { patient } = await seedPatient('ERASE-1');
+    const other = await seedPatient('KEEP-1', '2024-02-01');
+    expectOk(await updatePatient(patient.id, { notes: 'x' }, { base: patient }));
+    expect(await countPurge(patient.id)).toEqual({
+      events: 1,
+      visits: 1,
+      assessments: 1,
+      safetyAcks: 0,
+      history: 5,
+    });
+    const purged = expectOk(await purgePatient(patient.id));
+    expect(purged).toMatchObject({ code: 'ERASE-1', history: 5 });
+    expect(await getPatientRecord(patient.id)).toBeNull();
+    expect(await db.history.where('patientId').equals(patient.id).count()).toBe(0);
+    expect(JSON.stringify(await db.history.toArray())).not.toContain('ERASE-1');
+    expect(await getPatientRecord(other.patient.id)).not.toBeNull();
   });
 });
