@@ -32,6 +32,9 @@ const ARGS = [
   '--remote-debugging-port=0',
 ];
 
+/** Every browser this script started and has not yet killed, so a failure leaves none behind. */
+const running = new Set();
+
 /** Chromium as its own process group, so SIGKILL takes the renderers with it. */
 async function startBrowser(profile) {
   const portFile = join(profile, 'DevToolsActivePort');
@@ -40,6 +43,8 @@ async function startBrowser(profile) {
     detached: true,
     stdio: 'ignore',
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   for (let i = 0; i < 200 && !existsSync(portFile); i++) await sleep(50);
   const port = readFileSync(portFile, 'utf8').split('\n')[0];
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
@@ -185,9 +190,14 @@ async function main() {
     const ok = worst <= 1 && wrong === 0 && badTotals === 0;
     console.log(ok ? 'PASS' : 'FAIL');
     process.exitCode = ok ? 0 : 1;
+  } catch (error) {
+    console.error('The reliability run stopped on an error:', error);
+    process.exitCode = 2;
   } finally {
+    for (const child of running) kill(child);
+    await Promise.all([...running].map(waitExit));
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
