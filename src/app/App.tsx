@@ -8,6 +8,8 @@ import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
 import { adoptChoicesFromThisBrowser } from './adopt-local-choices';
 import { LeaveDialog } from './LeaveDialog';
+import { ErrorBoundary } from './ErrorBoundary';
+import { PreferencesNote } from './PreferencesNote';
 
 // Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
 const CoursePage = lazy(() =>
@@ -79,11 +81,17 @@ export function App() {
         </header>
       )}
       <main id="main">
-        <DatabaseBanner />
+        <ErrorBoundary what="the database banner">
+          <DatabaseBanner />
+        </ErrorBoundary>
         <UpdateBanner />
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <Page route={route} />
-        </Suspense>
+        <PreferencesNote />
+        {/* Keyed by the page: a failed screen does not stay failed after navigating away. */}
+        <ErrorBoundary key={window.location.hash} what="this screen">
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Page route={route} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <LeaveDialog />
     </>

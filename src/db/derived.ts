@@ -70,12 +70,13 @@ export function omitKeys<T extends object, K extends keyof T & string>(
   return Object.fromEntries(entries) as Omit<T, K>;
 }
 
+/** The data a backup carries: derived keys and the revision (bookkeeping) left out. */
 export function patientDataOf(patient: Patient): PatientData {
-  return omitKeys(patient, ['codeKey', 'nameWords']);
+  return omitKeys(patient, ['codeKey', 'nameWords', 'rev']);
 }
 
 export function assessmentDataOf(assessment: Assessment): AssessmentData {
-  return omitKeys(assessment, ['flaggedItems']);
+  return omitKeys(assessment, ['flaggedItems', 'rev']);
 }
 
 /** JSON with object keys sorted: equal for records that hold the same data. */
@@ -89,6 +90,13 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+/** Top-level `rev` dropped: a revision is bookkeeping about the data, not data. */
+const dataOnly = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && 'rev' in value
+    ? omitKeys(value as { rev?: unknown }, ['rev'])
+    : value;
+
+/** Whether two records hold the same data (key order, absent fields and revisions ignored). */
 export function sameData(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return canonicalJson(dataOnly(a)) === canonicalJson(dataOnly(b));
 }

@@ -38,6 +38,8 @@ export interface PatientData {
 }
 
 export interface Patient extends PatientData {
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
   /** `code` trimmed and lower-cased: the unique index that makes codes case-insensitive. */
   readonly codeKey: string;
   /** Lower-case words of the name, for prefix search (multi-entry index). */
@@ -72,6 +74,8 @@ export interface TreatmentEvent {
   readonly isIndex: boolean;
   /** Last day of an event that spans days (a procedure, a course of medication). */
   readonly endDate?: IsoDate;
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
 }
 
 export type RecordStatus = 'draft' | 'final';
@@ -85,6 +89,8 @@ export interface Visit {
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
   readonly finalizedAt?: IsoTimestamp;
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
 }
 
 export interface AssessmentData {
@@ -105,6 +111,8 @@ export interface AssessmentData {
 }
 
 export interface Assessment extends AssessmentData {
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
   /**
    * Item numbers whose safety rule (src/domain/safety.ts) is met by this entry: a cache of the
    * domain rule, recomputed on every save, indexed so that open flags of all patients are
@@ -125,6 +133,8 @@ export interface SafetyAck {
   readonly acknowledgedBy: string;
   readonly acknowledgedAt: IsoTimestamp;
   readonly note?: string;
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
 }
 
 /** The tables whose every change is kept in history. */

@@ -28,9 +28,21 @@ export const paths = {
   cohort: () => '#/cohort',
 };
 
+/** A path part decoded; null when it is not valid percent-encoding ('%', '%E0%A4%A'). */
+function decodePart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const decoded = path.split('/').filter(Boolean).map(decodePart);
+  // A malformed address is a page that does not exist, never a crash.
+  if (decoded.some((p) => p === null)) return { name: 'not-found', path };
+  const parts = decoded.filter((p): p is string => p !== null);
   const [first, id, sub, subId] = parts;
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'data' && parts.length === 1) return { name: 'data' };

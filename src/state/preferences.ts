@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ScaleId } from '../domain/scale-types';
+import { isScaleId } from '../domain/scales/registry';
 
 /**
  * The clinician's display choices: UI state only, kept in localStorage. Clinical records and
@@ -33,12 +35,63 @@ const initial: Preferences = {
   backupReminderDays: 7,
 };
 
+/** Each stored field checked on load; a damaged one falls back to its default. */
+const FIELD_SCHEMAS: { [K in keyof Preferences]: z.ZodType<Preferences[K]> } = {
+  timeAxis: z.enum(['days', 'weeks', 'date']),
+  clinician: z.string().max(200),
+  defaultScales: z.array(z.string().refine(isScaleId)),
+  backupReminderDays: z.int().min(1).max(3650),
+};
+
+const FIELD_WORDS: Record<keyof Preferences, string> = {
+  timeAxis: 'time axis',
+  clinician: 'clinician name',
+  defaultScales: 'default scales',
+  backupReminderDays: 'backup reminder',
+};
+
+/**
+ * Saved preferences checked field by field (zod): a damaged field (edited by hand, written
+ * by another version, half-written) becomes its default and is named in `damaged`, instead
+ * of reaching a screen as the wrong type and crashing it.
+ */
+export function sanitizePreferences(saved: unknown): {
+  preferences: Preferences;
+  damaged: string[];
+} {
+  const record =
+    typeof saved === 'object' && saved !== null && !Array.isArray(saved)
+      ? (saved as Record<string, unknown>)
+      : {};
+  const damaged: string[] = [];
+  const out: Record<string, unknown> = { ...initial };
+  for (const key of Object.keys(FIELD_SCHEMAS) as (keyof Preferences)[]) {
+    if (!(key in record)) continue;
+    const parsed = FIELD_SCHEMAS[key].safeParse(record[key]);
+    if (parsed.success) out[key] = parsed.data;
+    else damaged.push(FIELD_WORDS[key]);
+  }
+  if (saved !== undefined && saved !== null && record !== saved) damaged.push('all settings');
+  return { preferences: out as unknown as Preferences, damaged };
+}
+
+/** What was reset on load, for a note in the app (null: nothing). */
+export const usePreferencesNote = create<{ damaged: readonly string[] | null }>()(() => ({
+  damaged: null,
+}));
+
+const load = (saved: unknown): Preferences => {
+  const { preferences, damaged } = sanitizePreferences(saved);
+  if (damaged.length) usePreferencesNote.setState({ damaged });
+  return preferences;
+};
+
 export const usePreferences = create<Preferences>()(
   persist(() => initial, {
     name: 'trajectory-preferences',
     version: 2,
     migrate: (persisted, version) => {
-      const old = (persisted ?? {}) as Partial<Preferences> & Record<string, unknown>;
+      const old = (persisted ?? {}) as Record<string, unknown>;
       const { bandConvention, remissionRule, relapseRule, ...rest } = old;
       if (version < 2 && (bandConvention || remissionRule || relapseRule)) {
         localStorage.setItem(
@@ -46,7 +99,12 @@ export const usePreferences = create<Preferences>()(
           JSON.stringify({ bandConvention, remissionRule, relapseRule }),
         );
       }
-      return { ...initial, ...(rest as Partial<Preferences>) };
+      return load(rest);
+    },
+    merge: (persisted, current) => ({ ...current, ...load(persisted) }),
+    onRehydrateStorage: () => (_state, error) => {
+      // Not JSON at all: defaults, and say so.
+      if (error) usePreferencesNote.setState({ damaged: ['all settings'] });
     },
   }),
 );

@@ -5,6 +5,7 @@ import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
 import { setMeta } from '../meta-repo';
 import { readPatientBundle } from '../patient-bundle';
+import { withoutRev } from '../revision';
 import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from '../schema';
 import { refuse, succeed, type DbResult } from '../result';
 import { runRead } from '../write';
@@ -73,20 +74,24 @@ function assemble(
     scope,
     ...(clinicalRules ? { clinicalRules } : {}),
     patients: patients.map(patientDataOf),
-    events: [...rows.events].sort(
-      byKeys<TreatmentEvent>(
-        rank,
-        (e) => e.date,
-        (e) => e.id,
-      ),
-    ),
-    visits: [...rows.visits].sort(
-      byKeys<Visit>(
-        rank,
-        (v) => v.date,
-        (v) => v.id,
-      ),
-    ),
+    events: [...rows.events]
+      .sort(
+        byKeys<TreatmentEvent>(
+          rank,
+          (e) => e.date,
+          (e) => e.id,
+        ),
+      )
+      .map(withoutRev),
+    visits: [...rows.visits]
+      .sort(
+        byKeys<Visit>(
+          rank,
+          (v) => v.date,
+          (v) => v.id,
+        ),
+      )
+      .map(withoutRev),
     assessments: [...rows.assessments]
       .sort(
         byKeys<Assessment>(
@@ -97,13 +102,15 @@ function assemble(
         ),
       )
       .map(assessmentDataOf),
-    safetyAcks: [...rows.safetyAcks].sort(
-      byKeys<SafetyAck>(
-        rank,
-        (k) => k.acknowledgedAt,
-        (k) => k.id,
-      ),
-    ),
+    safetyAcks: [...rows.safetyAcks]
+      .sort(
+        byKeys<SafetyAck>(
+          rank,
+          (k) => k.acknowledgedAt,
+          (k) => k.id,
+        ),
+      )
+      .map(withoutRev),
   };
 }
 

@@ -7,7 +7,7 @@
 import type { ClinicalRules } from '../../domain/clinical-rules';
 import { db } from '../db';
 import { applyChanges, type Change } from '../history-writer';
-import { succeed, type DbResult } from '../result';
+import { refuseAll, succeed, type DbResult } from '../result';
 import { runWrite, type WriteOptions } from '../write';
 import type { ValidBackup } from './backup-format';
 import { diffRows, planPatients, storedRows } from './plan-import';
@@ -47,6 +47,12 @@ export function importBackup(
 ): Promise<DbResult<ImportSummary>> {
   return runWrite(async () => {
     const planned = await planPatients(backup);
+    const collisions = planned.flatMap((p) => p.collisions);
+    if (collisions.length)
+      return refuseAll(
+        collisions.map((c) => `${c} Ids must be unique: nothing was imported.`),
+        'record id collision',
+      );
     const added = planned.filter((p) => !p.conflict);
     const conflicting = planned.filter((p) => p.conflict);
     const replace = options.onConflict === 'replace' ? conflicting : [];

@@ -27,6 +27,7 @@ import {
 } from './backup-format';
 import { checkBackup, type Placed, type PlacedTables, type SeenIds } from './check-backup';
 import { describeJsonError } from './json-error';
+import { decodeUtf8, scanJson } from './json-scan';
 
 /** More than this many problems are summed up in one last line. */
 export const MAX_PROBLEMS = 200;
@@ -114,6 +115,9 @@ function capped(problems: readonly string[]): string[] {
 export function parseBackup(text: string): DbResult<ValidBackup> {
   let data: unknown;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Syntax (with line and column), forbidden keys and nesting depth, before JSON.parse.
+  const scanned = scanJson(body);
+  if (!scanned.ok) return refuseAll([scanned.message]);
   try {
     data = JSON.parse(body);
   } catch (error) {
@@ -170,4 +174,10 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
   };
   // The one place a backup becomes a ValidBackup: every check above has passed.
   return succeed(backup as ValidBackup);
+}
+
+/** A backup file as read from disk: refused unless it is valid UTF-8, then parseBackup. */
+export function parseBackupBytes(bytes: ArrayBuffer | Uint8Array): DbResult<ValidBackup> {
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? parseBackup(decoded.text) : refuseAll([decoded.message]);
 }

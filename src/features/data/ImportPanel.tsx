@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ValidBackup } from '../../db/backup/backup-format';
 import { importBackup, type ImportSummary } from '../../db/backup/import-backup';
-import { parseBackup } from '../../db/backup/parse-backup';
+import { parseBackupBytes } from '../../db/backup/parse-backup';
 import { planImport, type ImportPlan } from '../../db/backup/plan-import';
 import { usePreferences } from '../../state/preferences';
 
@@ -31,8 +31,8 @@ export function ImportPanel() {
 
   const onFile = async (file: File) => {
     setState({ step: 'working', message: `Checking ${file.name}…` });
-    const text = await file.text();
-    const parsed = parseBackup(text);
+    // Bytes, not file.text(): text() would replace bytes that are not UTF-8 silently.
+    const parsed = parseBackupBytes(await file.arrayBuffer());
     if (!parsed.ok) {
       setState({
         step: 'refused',
@@ -43,6 +43,15 @@ export function ImportPanel() {
       return;
     }
     const plan = await planImport(parsed.value);
+    if (plan.collisions.length) {
+      setState({
+        step: 'refused',
+        fileName: file.name,
+        reason: `${plan.collisions.length} record ${plan.collisions.length === 1 ? 'id is' : 'ids are'} already used by other stored patients: importing would overwrite or delete a patient the file does not name.`,
+        issues: plan.collisions,
+      });
+      return;
+    }
     setState({ step: 'planned', fileName: file.name, backup: parsed.value, plan });
   };
 
@@ -112,6 +121,18 @@ export function ImportPanel() {
                     {c.identical
                       ? ' (identical: nothing would change)'
                       : `: ${c.reasons.join('; ')}`}
+                    {c.deletes.length > 0 && (
+                      <>
+                        {' '}
+                        Replacing deletes {c.deletes.length}{' '}
+                        {c.deletes.length === 1 ? 'record' : 'records'} the file does not have:
+                        <ul>
+                          {c.deletes.map((d) => (
+                            <li key={d}>{d}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,9 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { useDrugNames } from '../../db/cohort-hooks';
 import { addEvent, updateEvent } from '../../db/events-repo';
+import { isConflict, type ConflictFailure } from '../../db/result';
 import { drugKey } from '../../domain/cohort/drug-name';
 import type { EventKind, TreatmentEvent } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
@@ -61,6 +63,13 @@ export function EventForm({ patientId, event, onDone }: Props) {
     setErrors(next);
     setAttempt((n) => n + 1);
   };
+  // The event as this form loaded it: the save names it, so it never overwrites a change
+  // made meanwhile in another tab (see updateEvent).
+  const [base] = useState(event);
+  const [conflict, setConflict] = useState<ConflictFailure<TreatmentEvent>['conflict'] | null>(
+    null,
+  );
+  const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
   // Read the value now: React clears currentTarget before a state updater runs.
   const set = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -68,8 +77,8 @@ export function EventForm({ patientId, event, onDone }: Props) {
   };
 
   const drugs = useDrugNames();
-  const submit = async (e: SyntheticEvent) => {
-    e.preventDefault();
+  const submit = async (e?: SyntheticEvent, chosen: Readonly<Record<string, Choice>> = choices) => {
+    e?.preventDefault();
     // A drug already used is written as first spelled, so "Dezocine " joins "dezocine".
     const typed = f.drug.trim().replace(/\s+/g, ' ');
     const drug = drugs?.find((d) => d.key === drugKey(typed))?.name ?? typed;
@@ -97,9 +106,9 @@ export function EventForm({ patientId, event, onDone }: Props) {
     }
     const optional = (v: string) => (v.trim() === '' ? null : v.trim());
     const label = f.label.trim() || drug;
-    const result = event
+    const result = base
       ? await updateEvent(
-          event.id,
+          base.id,
           {
             date: f.date,
             kind: f.kind,
@@ -113,7 +122,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
             endDate: optional(f.endDate),
             isIndex: f.isIndex,
           },
-          { by: clinician },
+          { base, choices: chosen, by: clinician },
         )
       : await addEvent(
           {
@@ -132,6 +141,11 @@ export function EventForm({ patientId, event, onDone }: Props) {
           },
           { by: clinician },
         );
+    if (isConflict(result)) {
+      setConflict(result.conflict);
+      setErrors(NO_ERRORS);
+      return;
+    }
     if (!result.ok) {
       refuse(toFormErrors(result.issues, LABELS));
       return;
@@ -166,9 +180,36 @@ export function EventForm({ patientId, event, onDone }: Props) {
     </>
   );
 
+  /** Saves again with the clinician's choice per conflicting field; the form shows it. */
+  const resolve = (picked: Readonly<Record<string, Choice>>) => {
+    if (!conflict) return;
+    const shown: Record<string, unknown> = {};
+    for (const field of conflict.fields) {
+      const value = picked[field.key] === 'theirs' ? field.theirs : field.mine;
+      shown[field.key] =
+        field.key === 'isIndex'
+          ? value === true
+          : typeof value === 'string' || typeof value === 'number'
+            ? String(value)
+            : '';
+    }
+    setF((old) => ({ ...old, ...shown }));
+    setChoices(picked);
+    setConflict(null);
+    void submit(undefined, picked);
+  };
+
   return (
     <form className="event-form" onSubmit={(e) => void submit(e)} noValidate>
       <h3>{event ? `Edit ${event.label}` : 'New treatment event'}</h3>
+      {conflict && (
+        <ConflictChooser
+          what={`Treatment event ${conflict.current.label}`}
+          conflicts={conflict.fields}
+          onResolve={resolve}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       <div className="form-grid">
         {field('date', 'Date', 'date')}
         <label htmlFor="ev-kind">Kind</label>

@@ -1,6 +1,8 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { usePatientRecord } from '../../db/hooks';
-import { createPatient, updatePatient } from '../../db/patients-repo';
+import { createPatient, updatePatient, type PatientChanges } from '../../db/patients-repo';
+import { isConflict, type ConflictFailure } from '../../db/result';
 import type { Patient, Sex } from '../../db/schema';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
@@ -67,6 +69,78 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
     setAttempt((n) => n + 1);
   };
 
+  /** The repository's messages at their fields; "Patient code "X" is already used…" at the code. */
+  const refuseIssues = (issues: readonly string[]) => {
+    const found = toFormErrors(issues, LABELS);
+    const codeClash = found.other.find((m) => m.startsWith('Patient code'));
+    refuse(
+      codeClash
+        ? {
+            fields: { ...found.fields, code: codeClash },
+            other: found.other.filter((m) => m !== codeClash),
+          }
+        : found,
+    );
+  };
+  // The patient as this form loaded it: every save names it, so a save never overwrites a
+  // change made elsewhere (another tab) that this form did not see.
+  const [base] = useState(patient);
+  const [conflict, setConflict] = useState<ConflictFailure<Patient>['conflict'] | null>(null);
+
+  const setters: Record<string, (value: unknown) => void> = {
+    code: (v) => setCode(typeof v === 'string' ? v : ''),
+    name: (v) => setName(typeof v === 'string' ? v : ''),
+    birthYear: (v) => setBirthYear(typeof v === 'number' ? String(v) : ''),
+    sex: (v) => setSex(typeof v === 'string' ? (v as Sex) : ''),
+    diagnosis: (v) => setDiagnosis(typeof v === 'string' ? v : ''),
+    notes: (v) => setNotes(typeof v === 'string' ? v : ''),
+  };
+
+  const saveEdit = async (
+    existing: Patient,
+    from: Patient,
+    changes: PatientChanges,
+    choices: Readonly<Record<string, Choice>> = {},
+  ) => {
+    setSaving(true);
+    const result = await updatePatient(existing.id, changes, {
+      base: from,
+      choices,
+      by: clinician,
+    });
+    setSaving(false);
+    if (isConflict(result)) {
+      setConflict(result.conflict);
+      setErrors(NO_ERRORS);
+      return;
+    }
+    if (!result.ok) {
+      refuseIssues(result.issues);
+      return;
+    }
+    navigate(paths.patient(result.value.id));
+  };
+
+  /** Saves again with the clinician's choice per conflicting field; the form shows it. */
+  const resolve = (choices: Readonly<Record<string, Choice>>) => {
+    if (!patient || !base || !conflict) return;
+    for (const field of conflict.fields)
+      setters[field.key]?.(choices[field.key] === 'theirs' ? field.theirs : field.mine);
+    setConflict(null);
+    void saveEdit(patient, base, formChanges(), choices);
+  };
+
+  const formChanges = (
+    year: number | null = birthYear.trim() === '' ? null : Number(birthYear),
+  ): PatientChanges & { code: string; name: string; diagnosis: string; notes: string } => ({
+    code: code.trim(),
+    name: name.trim(),
+    diagnosis: diagnosis.trim(),
+    notes: notes.trim(),
+    birthYear: year,
+    sex: sex === '' ? null : sex,
+  });
+
   const onSubmit = async (e: SyntheticEvent) => {
     e.preventDefault();
     const thisYear = new Date().getFullYear();
@@ -80,43 +154,26 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
       refuse({ fields: local, other: [] });
       return;
     }
+    if (patient && base) {
+      await saveEdit(patient, base, formChanges(year));
+      return;
+    }
     setSaving(true);
-    const fields = {
-      code: code.trim(),
-      name: name.trim(),
-      diagnosis: diagnosis.trim(),
-      notes: notes.trim(),
-    };
-    const result = patient
-      ? await updatePatient(
-          patient.id,
-          { ...fields, birthYear: year, sex: sex === '' ? null : sex },
-          { by: clinician },
-        )
-      : await createPatient(
-          {
-            code: fields.code,
-            ...(fields.name ? { name: fields.name } : {}),
-            ...(fields.diagnosis ? { diagnosis: fields.diagnosis } : {}),
-            ...(fields.notes ? { notes: fields.notes } : {}),
-            ...(year === null ? {} : { birthYear: year }),
-            ...(sex === '' ? {} : { sex }),
-          },
-          { by: clinician },
-        );
+    const fields = formChanges(year);
+    const result = await createPatient(
+      {
+        code: fields.code,
+        ...(fields.name ? { name: fields.name } : {}),
+        ...(fields.diagnosis ? { diagnosis: fields.diagnosis } : {}),
+        ...(fields.notes ? { notes: fields.notes } : {}),
+        ...(year === null ? {} : { birthYear: year }),
+        ...(sex === '' ? {} : { sex }),
+      },
+      { by: clinician },
+    );
     setSaving(false);
     if (!result.ok) {
-      const found = toFormErrors(result.issues, LABELS);
-      // "Patient code "X" is already used…" belongs to the code field.
-      const codeClash = found.other.find((m) => m.startsWith('Patient code'));
-      refuse(
-        codeClash
-          ? {
-              fields: { ...found.fields, code: codeClash },
-              other: found.other.filter((m) => m !== codeClash),
-            }
-          : found,
-      );
+      refuseIssues(result.issues);
       return;
     }
     navigate(paths.patient(result.value.id));
@@ -136,11 +193,21 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
   return (
     <div className="card">
       <h1>{patient ? `Edit patient ${patient.code}` : 'New patient'}</h1>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      {conflict && (
+        <ConflictChooser
+          what={`Patient ${conflict.current.code}`}
+          conflicts={conflict.fields}
+          onResolve={resolve}
+          onCancel={() => setConflict(null)}
+        />
+      )}
+      {/* autocomplete off: patient names must not land in the browser's autofill store. */}
+      <form onSubmit={(e) => void onSubmit(e)} noValidate autoComplete="off">
         <div className="form-grid">
           <label htmlFor="p-code">Patient code (pseudonymous, unique)</label>
           <input
             id="p-code"
+            autoComplete="off"
             {...errorProps('code')}
             value={code}
             required
@@ -150,6 +217,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           <label htmlFor="p-name">Name (optional)</label>
           <input
             id="p-name"
+            autoComplete="off"
             {...errorProps('name')}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -158,6 +226,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           <label htmlFor="p-year">Birth year</label>
           <input
             id="p-year"
+            autoComplete="off"
             {...errorProps('birthYear')}
             inputMode="numeric"
             value={birthYear}
@@ -181,6 +250,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           <label htmlFor="p-diagnosis">Diagnosis</label>
           <input
             id="p-diagnosis"
+            autoComplete="off"
             {...errorProps('diagnosis')}
             value={diagnosis}
             onChange={(e) => setDiagnosis(e.currentTarget.value)}
@@ -189,6 +259,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           <label htmlFor="p-notes">Notes</label>
           <textarea
             id="p-notes"
+            autoComplete="off"
             {...errorProps('notes')}
             rows={3}
             value={notes}

@@ -1,7 +1,7 @@
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { usePatientRecord } from '../../db/hooks';
-import { deletePatient } from '../../db/patients-repo';
+import { countPurge, deletePatient, purgePatient } from '../../db/patients-repo';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 import { EventsPanel } from './EventsPanel';
@@ -45,6 +45,21 @@ export function PatientPage({ patientId }: { patientId: string }) {
     else setProblem(result.reason);
   };
 
+  const onPurge = async () => {
+    const count = await countPurge(patient.id);
+    if (!count) return;
+    // A plain confirm for now: the accessible confirmation dialog (issue 11) replaces it.
+    if (
+      !window.confirm(
+        `Erase patient ${patient.code} for good (right to erasure)? This removes the patient, ${count.events} treatment events, ${count.visits} visits, ${count.assessments} scores, ${count.safetyAcks} safety acknowledgements and all ${count.history} history entries about them. It cannot be undone. Backup files made earlier are not changed.`,
+      )
+    )
+      return;
+    const result = await purgePatient(patient.id);
+    if (result.ok) navigate(paths.patients());
+    else setProblem(result.reason);
+  };
+
   return (
     <>
       <div className="page-head">
@@ -79,6 +94,13 @@ export function PatientPage({ patientId }: { patientId: string }) {
         </p>
         <button type="button" className="danger" onClick={() => void onDelete()}>
           Delete patient {patient.code}
+        </button>
+        <p className="muted">
+          Deleting keeps the history, so it can be undone. For a patient&apos;s right to erasure,
+          erase removes the history too, for good.
+        </p>
+        <button type="button" className="danger" onClick={() => void onPurge()}>
+          Erase patient {patient.code} and their history
         </button>
         {problem && (
           <p className="field-error" role="alert">

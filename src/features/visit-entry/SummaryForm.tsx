@@ -18,16 +18,31 @@ interface Props {
 const parseWhole = (text: string): number | null | 'bad' =>
   text === '' ? null : /^-?\d+$/.test(text) ? Number(text) : 'bad';
 
+const without = <T,>(record: Record<string, T>, key: string): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+
+/** Whether another digit could still make `value` a valid value of the field (4 → 40). */
+export function isComplete(value: number, field: SummaryField): boolean {
+  return value <= 0 || value * 10 > field.max;
+}
+
 /**
  * Transcription of published or paper records: total, subscale totals, single items.
  * Every change is checked against the scale (range, whole numbers, domains adding up to
  * the total). A refused value stays in its field, in red, with a message naming the numbers
  * that disagree; it is reported up so the scale is not scored and the visit cannot be
  * finished while it is there. Once a later change makes it fit, it is stored.
+ *
+ * A number still being typed ("4" on the way to "40") is not stored: a crash must never
+ * leave a plausible wrong total. It is stored once no further digit could belong to it, or
+ * on Enter or leaving the field, and says "in progress" until then.
  */
 export function SummaryForm({ scale, entry, onChange, onRefusedChange }: Props) {
   const fields = summaryFields(scale);
   const [refused, setRefused] = useState<Record<string, RefusedValue>>({});
+  const [typing, setTyping] = useState<Record<string, string>>({});
+  // Enter saves and moves on; the blur that follows must not save the same value again.
+  const savedByEnter = useRef<string | null>(null);
   const report = useRef(onRefusedChange);
   useEffect(() => {
     report.current = onRefusedChange;
@@ -47,7 +62,14 @@ export function SummaryForm({ scale, entry, onChange, onRefusedChange }: Props) 
       : { refusal: summaryRefusal(scale, field, raw, candidate, result.issues) };
   };
 
-  const update = (field: SummaryField, raw: string) => {
+  const update = (field: SummaryField, raw: string, finished = false) => {
+    const value = parseWhole(raw.trim());
+    const inProgress = typeof value === 'number' && !finished && !isComplete(value, field);
+    setTyping((t) => (inProgress ? { ...t, [field.key]: raw } : without(t, field.key)));
+    if (inProgress) {
+      setRefused((r) => without(r, field.key));
+      return;
+    }
     const typed = refusalOf(field, raw, entry);
     if (typed.refusal) {
       setRefused((r) => ({ ...r, [field.key]: typed.refusal }));
@@ -77,6 +99,7 @@ export function SummaryForm({ scale, entry, onChange, onRefusedChange }: Props) 
         const stored = fieldValue(entry, field);
         const refusal = refused[field.key];
         const error = refusal ? describeRefused(refusal) : undefined;
+        const draft = refusal ? undefined : typing[field.key];
         const inputId = `${scale.id}-${field.key}`;
         return (
           <div className="summary-row" key={field.key}>
@@ -94,19 +117,35 @@ export function SummaryForm({ scale, entry, onChange, onRefusedChange }: Props) 
               autoComplete="off"
               aria-label={field.label}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
+              aria-describedby={
+                error ? `${inputId}-error` : draft !== undefined ? `${inputId}-typing` : undefined
+              }
               data-entry-field=""
-              value={refusal?.text ?? (stored === null ? '' : String(stored))}
+              value={refusal?.text ?? draft ?? (stored === null ? '' : String(stored))}
               onChange={(e) => {
                 update(field, e.currentTarget.value);
+              }}
+              onBlur={(e) => {
+                const byEnter = savedByEnter.current === field.key;
+                savedByEnter.current = null;
+                if (!byEnter && typing[field.key] !== undefined)
+                  update(field, e.currentTarget.value, true);
               }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
+                  if (typing[field.key] !== undefined) update(field, e.currentTarget.value, true);
+                  savedByEnter.current = field.key;
                   focusNextField(e.currentTarget);
                 }
               }}
             />
+            {draft !== undefined && (
+              <p className="muted field-typing" id={`${inputId}-typing`}>
+                In progress, not saved yet: another digit may follow. Press Enter or leave the field
+                to save {draft.trim()}.
+              </p>
+            )}
             {error && (
               <p className="field-error" id={`${inputId}-error`} role="alert">
                 {error}

@@ -21,6 +21,9 @@ export function VisitDateField({ visit, birthYear, by, confirm }: Props) {
   const [text, setText] = useState(visit.date);
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  // The visit as this field last saw it: a date change names it, so it never overwrites a
+  // change made meanwhile in another tab (updateVisit merges or reports a conflict).
+  const base = useRef(visit);
 
   const commit = async (date: string) => {
     if (date === visit.date) {
@@ -54,7 +57,8 @@ export function VisitDateField({ visit, birthYear, by, confirm }: Props) {
       field.current?.focus();
       return;
     }
-    const result = await updateVisit(visit.id, { date }, { by });
+    const result = await updateVisit(visit.id, { date }, { base: base.current, by });
+    if (result.ok) base.current = result.value;
     setError(result.ok ? null : `${result.reason} The visit is still dated ${visit.date}.`);
   };
 

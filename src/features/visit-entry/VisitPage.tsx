@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
 import { useClinicalRules } from '../../db/choices-hooks';
+import { isConflict, type ConflictFailure } from '../../db/result';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
@@ -60,7 +62,8 @@ function VisitEditor({
     addScale,
     dropScale,
     dirty,
-    clearDirty,
+    baseOf,
+    acceptSaved,
     pending,
     saved,
     setSaved,
@@ -80,6 +83,11 @@ function VisitEditor({
     ...(dirty.size > 0 ? [`The changes to ${[...dirty].join(', ')} are not saved.`] : []),
   ];
   useLeaveGuard(unsaved.length ? `Visit of ${visit.date}: ${unsaved.join(' ')}` : null);
+  // A final scale whose explicit save met another tab's different value for the same item.
+  const [conflict, setConflict] = useState<{
+    scaleId: ScaleId;
+    found: ConflictFailure<Assessment>['conflict'];
+  } | null>(null);
 
   const toggleScale = async (scaleId: ScaleId, on: boolean) => {
     if (on) {
@@ -187,21 +195,33 @@ function VisitEditor({
     navigate(paths.patient(record.patient.id));
   };
 
-  const saveEdits = async () => {
+  const saveEdits = async (choices?: { scaleId: ScaleId; picked: Record<string, Choice> }) => {
     if (refuseIfUnsaved()) return;
+    setConflict(null);
     for (const scaleId of dirty) {
       const entry = entries[scaleId];
       if (!entry) continue;
       const result = await updateFinalAssessment(
-        { visitId: visit.id, scaleId, entry, rater },
+        {
+          visitId: visit.id,
+          scaleId,
+          entry,
+          rater,
+          base: baseOf(scaleId),
+          ...(choices?.scaleId === scaleId ? { choices: choices.picked } : {}),
+        },
         { by: prefs.clinician },
       );
+      if (isConflict(result)) {
+        setConflict({ scaleId, found: result.conflict });
+        return;
+      }
       if (!result.ok) {
         setProblem(`${scaleId} not saved: ${result.reason}`);
         return;
       }
+      acceptSaved(scaleId, result.value);
     }
-    clearDirty();
     setSaved('Changes saved; the previous values are kept in the history.');
   };
 
@@ -232,6 +252,14 @@ function VisitEditor({
         action={isDraft ? 'finished' : 'saved'}
         attempt={refusedAttempt}
       />
+      {conflict && (
+        <ConflictChooser
+          what={`${conflict.scaleId} of ${visit.date}`}
+          conflicts={conflict.found.fields}
+          onResolve={(picked) => void saveEdits({ scaleId: conflict.scaleId, picked })}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       <section className="card">
         <VisitDateField
           visit={visit}
@@ -266,7 +294,7 @@ function VisitEditor({
             key={scale.id}
             scale={scale}
             entry={entry}
-            onChange={(e) => onChange(scale.id, e)}
+            onChange={(e) => onChange(scale.id, e, entry)}
             refused={refusedBy[scale.id] ?? []}
             onRefusedChange={(list) =>
               // Forms report on mount and on every change; an unchanged empty list is no change.
