@@ -151,7 +151,9 @@ describe('visits', () => {
     );
     expect(await dumpDatabase()).toBe(before);
     const visit = expectOk(await createVisit({ patientId: patient.id, date: '1970-01-01' }));
-    const moved = expectFailure(await updateVisit(visit.id, { date: '1907-01-01' }, { base: visit }));
+    const moved = expectFailure(
+      await updateVisit(visit.id, { date: '1907-01-01' }, { base: visit }),
+    );
     expect(moved.reason).toContain('is before B-1');
   });
 
