@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SummaryEntry } from '../../domain/assessment';
 import { describeRefused, type RefusedValue } from '../../domain/refused';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { validateSummary } from '../../domain/validation';
 import { focusNextField } from './focus-order';
 import { fieldValue, summaryFields, withFieldValue, type SummaryField } from './summary-fields';
-import { summaryRefusal } from './summary-refusal';
+import { refusedLabel, summaryRefusal } from './summary-refusal';
 
 interface Props {
   scale: ScaleDefinition;
@@ -20,6 +20,21 @@ const parseWhole = (text: string): number | null | 'bad' =>
 
 const without = <T,>(record: Record<string, T>, key: string): Record<string, T> =>
   Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+
+/** A number still being typed, as a value not yet saved (it says how to save it). */
+function pendingValue(scale: ScaleDefinition, field: SummaryField, text: string): RefusedValue {
+  const item =
+    field.kind === 'item' ? scale.items.find((i) => String(i.number) === field.id) : undefined;
+  return {
+    scaleId: scale.id,
+    key: field.key,
+    label: refusedLabel(scale, field),
+    text,
+    reason:
+      'it is still being typed (another digit may follow). Press Enter or leave the field to save it.',
+    safety: item?.flags.includes('suicide') ?? false,
+  };
+}
 
 /** Whether another digit could still make `value` a valid value of the field (4 → 40). */
 export function isComplete(value: number, field: SummaryField): boolean {
@@ -38,7 +53,7 @@ export function isComplete(value: number, field: SummaryField): boolean {
  * on Enter or leaving the field, and says "in progress" until then.
  */
 export function SummaryForm({ scale, entry, onChange, onRefusedChange }: Props) {
-  const fields = summaryFields(scale);
+  const fields = useMemo(() => summaryFields(scale), [scale]);
   const [refused, setRefused] = useState<Record<string, RefusedValue>>({});
   const [typing, setTyping] = useState<Record<string, string>>({});
   // Enter saves and moves on; the blur that follows must not save the same value again.
@@ -47,9 +62,15 @@ export function SummaryForm({ scale, entry, onChange, onRefusedChange }: Props) 
   useEffect(() => {
     report.current = onRefusedChange;
   });
+  // A number still being typed is not stored yet, so it blocks scoring and finishing just
+  // as a refused one does: the panel never scores what the screen does not show.
   useEffect(() => {
-    report.current?.(Object.values(refused));
-  }, [refused]);
+    const pending = Object.entries(typing).flatMap(([key, text]) => {
+      const field = fields.find((f) => f.key === key);
+      return field ? [pendingValue(scale, field, text)] : [];
+    });
+    report.current?.([...Object.values(refused), ...pending]);
+  }, [refused, typing, fields, scale]);
   useEffect(() => () => report.current?.([]), []);
 
   const refusalOf = (field: SummaryField, raw: string, base: SummaryEntry) => {

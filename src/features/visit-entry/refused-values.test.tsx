@@ -51,7 +51,8 @@ describe.each([
 ] as const)('summary %s: total %s, then %s = %s', (scale, total, item, value, message) => {
   it('keeps the value on screen, does not score the scale, and refuses Finish naming it', async () => {
     const { user, panel, stored, status } = await openVisit(scale, 'summary');
-    await user.type(screen.getByLabelText(`${scale} total`), total);
+    // Enter saves a number that another digit could still extend ("3" on the way to "30").
+    await user.type(screen.getByLabelText(`${scale} total`), `${total}{Enter}`);
     // The total alone would be a remission.
     expect(panel()).toHaveTextContent('Remission: yes');
     const field = screen.getByLabelText(`${scale} ${item}`);
