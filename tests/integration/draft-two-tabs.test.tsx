@@ -121,9 +121,16 @@ async function runTrial(seed: number, overlapping: boolean): Promise<Trial> {
     order.set(item, tab);
     if (rng.int(3) === 0) await pause(rng.int(3));
   }
-  for (const t of tabs) {
-    const settled = await t.api!.settle();
-    if (!settled) throw new Error(`seed ${seed}: a save failed: ${t.api!.problem ?? 'no message'}`);
+  // Both tabs go idle. A tab's settle() is false while what it shows is not yet stored,
+  // which the other tab's last saves can cause while it settles: settle both until neither
+  // has anything left to send (bounded). A save that failed is a failure at once; a tab
+  // that never converges is caught below as "shown, not stored".
+  for (let round = 0; round < 5; round++) {
+    const settled = [];
+    for (const t of tabs) settled.push(await t.api!.settle());
+    for (const t of tabs)
+      if (t.api!.problem) throw new Error(`seed ${seed}: a save failed: ${t.api!.problem}`);
+    if (settled.every(Boolean)) break;
   }
   const stored = async () =>
     itemsOf((await db.assessments.where('visitId').equals(visitId).first())?.entry);

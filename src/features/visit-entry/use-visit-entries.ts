@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDraftAssessment } from '../../db/assessments-repo';
 import { revNumber } from '../../db/revision';
 import type { Assessment, Visit } from '../../db/schema';
@@ -43,7 +43,13 @@ export function useVisitEntries(
     setEntriesState(next);
   };
   const [dirty, setDirty] = useState<Set<ScaleId>>(new Set());
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblemState] = useState<string | null>(null);
+  // The last save's failure, readable inside settle() without waiting for a render.
+  const problemRef = useRef<string | null>(null);
+  const setProblem = useCallback((next: string | null) => {
+    problemRef.current = next;
+    setProblemState(next);
+  }, []);
   const [saved, setSaved] = useState<string | null>(null);
   // Writes in flight: the status says "Saving…" until every one has landed.
   const [pending, setPending] = useState(0);
@@ -186,13 +192,16 @@ export function useVisitEntries(
   /** Resolves when every save started so far has landed; true if all of them succeeded. */
   const settle = async (): Promise<boolean> => {
     while (saving.current.size > 0) await Promise.all([...saving.current]);
-    if (unsynced.current.size > 0) {
-      // Something this tab shows is not what is stored (a merge after a failed save):
-      // send it now, once, and report whether it landed.
+    // Something this tab shows is not what is stored (a merge with another tab's items, or a
+    // failed save): send it. Another tab still saving can move the stored entry on again
+    // while this lands, so repeat a few rounds; a save that fails stops at once.
+    for (let round = 0; round < 8 && unsynced.current.size > 0; round += 1) {
       for (const scaleId of [...unsynced.current]) {
         const entry = latest.current[scaleId];
         if (entry) await save(scaleId, entry);
       }
+      while (saving.current.size > 0) await Promise.all([...saving.current]);
+      if (problemRef.current) break;
     }
     return unsynced.current.size === 0;
   };
