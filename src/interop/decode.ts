@@ -12,30 +12,37 @@ function placeOf(bytes: Uint8Array, offset: number): { line: number; column: num
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
-/** The first offset at which UTF-8 decoding fails (binary search over prefixes is not valid: scan). */
-function firstBadByte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    const size =
-      b < 0x80
-        ? 1
-        : b >= 0xc2 && b < 0xe0
-          ? 2
-          : b >= 0xe0 && b < 0xf0
-            ? 3
-            : b >= 0xf0 && b < 0xf5
-              ? 4
-              : 0;
-    if (size === 0) return i;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + size));
-    } catch {
-      return i;
-    }
-    i += size;
+const decodes = (bytes: Uint8Array, length: number, stream: boolean): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
+    return true;
+  } catch {
+    return false;
   }
-  return bytes.length;
+};
+
+/**
+ * The offset of the first bad byte. With `stream`, a sequence cut at the end of a prefix is
+ * not an error yet, so once a prefix fails every longer one does: a binary search finds the
+ * shortest failing prefix. When its last byte only broke off a sequence begun before it (or
+ * the file ends inside one), the lead byte of that sequence is the one reported.
+ */
+function firstBadByte(bytes: Uint8Array): number {
+  let good = 0;
+  let bad = bytes.length + 1;
+  if (!decodes(bytes, bytes.length, true)) {
+    bad = bytes.length;
+    while (bad - good > 1) {
+      const mid = Math.floor((good + bad) / 2);
+      if (decodes(bytes, mid, true)) good = mid;
+      else bad = mid;
+    }
+  }
+  const before = bad - 1;
+  if (decodes(bytes, before, false)) return before;
+  let lead = before - 1;
+  while (lead > 0 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead -= 1;
+  return lead;
 }
 
 export function decodeUtf8(input: Uint8Array | string): Result<string> {
