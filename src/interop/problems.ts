@@ -8,7 +8,7 @@ export class Problems {
     this.list.push(`${where}: ${what}`);
   }
 
-  get any(): boolean {
+  any(): boolean {
     return this.list.length > 0;
   }
 

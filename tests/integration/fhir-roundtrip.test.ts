@@ -29,7 +29,7 @@ describe('FHIR round trip: export, then import into an empty database', () => {
     expect(after).toEqual(before);
     const hamd = after.rows.filter((r) => r.scale === 'HAMD-17' && r.measure === 'total');
     expect(hamd.map((r) => r.value)).toEqual([18, 2, 5, 10, 17]);
-  });
+  }, 30_000);
 
   it('gives a generated cohort of 60 patients back figure for figure', async () => {
     const cohort = expectOk(parseBackup(JSON.stringify(generateCohort(11, 60))));
@@ -37,7 +37,7 @@ describe('FHIR round trip: export, then import into an empty database', () => {
     const { before, after } = await roundTrip();
     expect(after.rows.length).toBeGreaterThan(1000);
     expect(after).toEqual(before);
-  });
+  }, 30_000);
 
   it('leaves names out when not chosen', async () => {
     await importFixture();
@@ -46,7 +46,7 @@ describe('FHIR round trip: export, then import into an empty database', () => {
     expectOk(await importExternal(readFhirBundle(bundle)));
     const after = await courseSnapshot();
     expect(after.patients.every((p) => p.name === undefined)).toBe(true);
-  });
+  }, 30_000);
 
   it('plans a second import of the same Bundle as identical and writes nothing', async () => {
     await importFixture();
@@ -57,5 +57,5 @@ describe('FHIR round trip: export, then import into an empty database', () => {
     const result = expectOk(await importBackup(plan.backup, { onConflict: 'replace' }));
     expect(result.changes).toBe(0);
     expect(await dumpDatabase()).toBe(dump);
-  });
+  }, 30_000);
 });

@@ -88,7 +88,7 @@ export function readFhirBundle(input: Uint8Array | string): DbResult<ExternalImp
   const text = decodeUtf8(input);
   if (!text.ok) return refuseAll([text.reason]);
   const data = parseJson(text.value, problems);
-  const index = problems.any ? null : indexBundle(data, problems);
+  const index = problems.any() ? null : indexBundle(data, problems);
   if (!index) return refuseAll(problems.capped());
   const patients = new Map<string, Draft>();
   const ofType = (t: string) => index.resources.filter((l) => l.resource.resourceType === t);
@@ -176,7 +176,7 @@ export function readFhirBundle(input: Uint8Array | string): DbResult<ExternalImp
         `${l.path}.resourceType`,
         `"${l.resource.resourceType}" is not a resource this app imports (expected ${[...known].join(', ')})`,
       );
-  if (problems.any) return refuseAll(problems.capped());
+  if (problems.any()) return refuseAll(problems.capped());
   return succeed({
     source: 'FHIR Bundle',
     patients: [...patients.values()].map((d) => ({
