@@ -51,6 +51,8 @@ interface Group {
   items: Map<number, Cell>;
   subscales: Map<string, Cell>;
   total: Cell | undefined;
+  /** measure/id → the row that gave it, so a repeated row is caught even when empty. */
+  measures: Map<string, number>;
 }
 
 export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
@@ -125,6 +127,7 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
         items: new Map(),
         subscales: new Map(),
         total: undefined,
+        measures: new Map(),
       };
       groups.set(key, g);
     }
@@ -140,32 +143,38 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
       );
     const id = cell('measure_id').trim();
     const at = place('value');
+    const measureKey = `${measure}/${id}`;
+    const twin = g.measures.get(measureKey);
+    if (twin !== undefined) {
+      problems.add(
+        `row ${row}`,
+        `a second row for ${scaleId} ${measure} ${id} of ${code} on ${date} (first: row ${twin})`,
+      );
+      continue;
+    }
+    g.measures.set(measureKey, row);
+    const item = /^\d{1,3}$/.test(id) ? Number(id) : NaN;
+    const known =
+      measure === 'total'
+        ? id === 'total'
+        : measure === 'subscale'
+          ? scale.subscales.some((s) => s.id === id)
+          : scale.items.some((i) => i.number === item);
+    if (!known) {
+      const expected =
+        measure === 'total'
+          ? 'total'
+          : measure === 'subscale'
+            ? `a ${scaleId} subscale (${scale.subscales.map((s) => s.id).join(', ') || 'it has none'})`
+            : `a ${scaleId} item number 1–${scale.items.length}`;
+      problems.add(place('measure_id'), `expected ${expected} (got ${JSON.stringify(id)})`);
+      continue;
+    }
     if (value === null) continue;
     const c: Cell = { value, place: at };
-    if (measure === 'total') {
-      if (id !== 'total')
-        problems.add(place('measure_id'), `expected total (got ${JSON.stringify(id)})`);
-      else if (g.total)
-        problems.add(at, `a second ${scaleId} total for ${date} (first ${g.total.place})`);
-      else g.total = c;
-    } else if (measure === 'subscale') {
-      if (!scale.subscales.some((s) => s.id === id))
-        problems.add(
-          place('measure_id'),
-          `expected a ${scaleId} subscale (${scale.subscales.map((s) => s.id).join(', ') || 'it has none'}) (got ${JSON.stringify(id)})`,
-        );
-      else if (g.subscales.has(id)) problems.add(at, `a second ${scaleId} ${id} for ${date}`);
-      else g.subscales.set(id, c);
-    } else {
-      const n = /^\d{1,3}$/.test(id) ? Number(id) : NaN;
-      if (!scale.items.some((i) => i.number === n))
-        problems.add(
-          place('measure_id'),
-          `expected a ${scaleId} item number 1–${scale.items.length} (got ${JSON.stringify(id)})`,
-        );
-      else if (g.items.has(n)) problems.add(at, `a second ${scaleId} item ${n} for ${date}`);
-      else g.items.set(n, c);
-    }
+    if (measure === 'total') g.total = c;
+    else if (measure === 'subscale') g.subscales.set(id, c);
+    else g.items.set(item, c);
   }
   if (problems.any()) return refuseAll(problems.capped());
   return assemble(table, [...groups.values()], problems);
