@@ -10,7 +10,7 @@ import { refuseAll, succeed, type DbResult } from '../../db/result';
 import type { RecordStatus } from '../../db/schema';
 import { getScale } from '../../domain/scales/registry';
 import { Problems } from '../problems';
-import { cellPlace, readCsv, type CsvTable } from './csv-read';
+import { cellPlace, columnLetter, readCsv, type CsvTable } from './csv-read';
 import { PatientsBuilder, type ColumnUse, type SheetImport } from './sheet-import';
 import {
   codeCell,
@@ -194,6 +194,7 @@ function assemble(
   if (problems.any()) return refuseAll(problems.capped());
   const columns: ColumnUse[] = table.header.map((h, i) => ({
     index: i,
+    column: columnLetter(i),
     header: h,
     meaning: (READ as readonly string[]).includes(h)
       ? (CSV_COLUMNS.find((c) => c.name === h)?.description ?? h)

@@ -8,7 +8,7 @@ import { refuseAll, succeed, type DbResult } from '../../db/result';
 import type { RecordStatus } from '../../db/schema';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { Problems } from '../problems';
-import { cellPlace, readCsv } from './csv-read';
+import { cellPlace, columnLetter, readCsv } from './csv-read';
 import { PatientsBuilder, type SheetImport } from './sheet-import';
 import {
   codeCell,
@@ -118,6 +118,7 @@ export function readWideCsv(
     file: patients.result(source),
     columns: columns.map((c, i) => ({
       index: i,
+      column: columnLetter(i),
       header: table.header[i] ?? '',
       meaning: c ? describeColumn(c) : null,
     })),

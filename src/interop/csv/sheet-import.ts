@@ -6,6 +6,8 @@ import type { Problems } from '../problems';
 export interface ColumnUse {
   /** 0-based; shown as a spreadsheet letter. */
   readonly index: number;
+  /** The spreadsheet letter: A, B, … AA. */
+  readonly column: string;
   readonly header: string;
   /** What the column is read as ("HAMD-17 item 3"), or null: not imported. */
   readonly meaning: string | null;

@@ -9,7 +9,7 @@ import { refuseAll, succeed, type DbResult } from '../../db/result';
 import type { RecordStatus } from '../../db/schema';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { SCALES } from '../../domain/scales/registry';
-import { cellPlace, readCsv } from '../csv/csv-read';
+import { cellPlace, columnLetter, readCsv } from '../csv/csv-read';
 import { PatientsBuilder, type SheetImport } from '../csv/sheet-import';
 import {
   codeCell,
@@ -184,7 +184,12 @@ export function readRedcapData(input: Uint8Array | string): DbResult<SheetImport
   if (problems.any()) return refuseAll(problems.capped());
   return succeed({
     file: patients.result('REDCap data'),
-    columns: table.header.map((h, i) => ({ index: i, header: h, meaning: meaning(uses.get(h)) })),
+    columns: table.header.map((h, i) => ({
+      index: i,
+      column: columnLetter(i),
+      header: h,
+      meaning: meaning(uses.get(h)),
+    })),
     rows: table.rows.length,
   });
 }
