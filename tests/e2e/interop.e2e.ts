@@ -64,7 +64,7 @@ describe('importing and exporting for other systems', () => {
     ).toContain('XL-7: new patient: 2 new visits, 4 new assessments');
     await panel(page).getByRole('button', { name: 'Import', exact: true }).click();
     await panel(page)
-      .getByText(/Imported from CSV \(wide format\): 1 patients added/)
+      .getByText(/Imported from CSV \(wide format\): 1 patient added/)
       .waitFor();
 
     const region = page.getByRole('region', { name: 'Export to an EHR or REDCap' });

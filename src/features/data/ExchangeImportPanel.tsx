@@ -5,7 +5,7 @@ import { importBackup } from '../../db/backup/import-backup';
 import type { ColumnUse } from '../../interop/csv/sheet-import';
 import type { InteropFormat } from '../../interop/read-any';
 import { usePreferences } from '../../state/preferences';
-import { ImportPlanView } from './ImportPlanView';
+import { count, ImportPlanView } from './ImportPlanView';
 
 type State =
   | { step: 'idle' }
@@ -63,7 +63,7 @@ export function ExchangeImportPanel() {
       result.ok
         ? {
             step: 'done',
-            message: `Imported from ${plan.source}: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} updated` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} left as they were (${result.value.skipped.join(', ')})` : ''}; ${result.value.changes} records written. Undo it from a patient's history.`,
+            message: `Imported from ${plan.source}: ${count(result.value.added.length, 'patient')} added${result.value.replaced.length ? `, ${result.value.replaced.length} updated` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} left as they were (${result.value.skipped.join(', ')})` : ''}; ${count(result.value.changes, 'record')} written. Undo it from a patient's history.`,
           }
         : { step: 'refused', fileName, reason: result.reason, issues: result.issues },
     );

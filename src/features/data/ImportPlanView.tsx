@@ -1,12 +1,15 @@
 import type { ExternalPatientPlan, ExternalPlan } from '../../db/backup/external-import';
 import type { ColumnUse } from '../../interop/csv/sheet-import';
 
+/** '1 patient', '2 visits'. */
+export const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function patientLine(p: ExternalPatientPlan): string {
   if (p.kind === 'identical') return 'already here, identical: nothing would change';
   const parts = [
-    p.newVisits ? `${p.newVisits} new visits` : '',
-    p.newAssessments ? `${p.newAssessments} new assessments` : '',
-    p.newEvents ? `${p.newEvents} new treatment events` : '',
+    p.newVisits ? count(p.newVisits, 'new visit') : '',
+    p.newAssessments ? count(p.newAssessments, 'new assessment') : '',
+    p.newEvents ? count(p.newEvents, 'new treatment event') : '',
     p.changed.length
       ? `different values here for ${p.changed.join(', ')} (the file's would replace them)`
       : '',
@@ -30,8 +33,9 @@ export function ImportPlanView({ fileName, plan, columns, onImport, onCancel }: 
   return (
     <div className="banner banner-info" role="status">
       <p>
-        {fileName} ({plan.source}): {plan.patients.length} patients, {plan.visits} visits,{' '}
-        {plan.assessments} assessments. Every row was checked; nothing has been written yet.
+        {fileName}, read as {plan.source}: {count(plan.patients.length, 'patient')},{' '}
+        {count(plan.visits, 'visit')}, {count(plan.assessments, 'assessment')}. Every row was
+        checked; nothing has been written yet.
       </p>
       {columns && (
         <div className="table-scroll">
