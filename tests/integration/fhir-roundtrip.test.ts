@@ -58,4 +58,18 @@ describe('FHIR round trip: export, then import into an empty database', () => {
     expect(result.changes).toBe(0);
     expect(await dumpDatabase()).toBe(dump);
   }, 30_000);
+  it('exports one patient alone: only its own resources, every reference inside the Bundle', async () => {
+    await importFixture();
+    const cohort = expectOk(parseBackup(JSON.stringify(generateCohort(13, 5))));
+    expectOk(await importBackup(cohort, { onConflict: 'skip' }));
+    const one = cohort.patients[2];
+    const data = expectOk(await readBackup({ scope: 'patient', patientId: one?.id ?? '' }));
+    const bundle = buildFhirBundle(data);
+    const patients = bundle.entry.filter((e) => e.resource?.resourceType === 'Patient');
+    expect(patients.map((e) => e.resource?.id)).toEqual([one?.id]);
+    const text = JSON.stringify(bundle);
+    for (const other of cohort.patients.filter((p) => p.id !== one?.id))
+      expect(text).not.toContain(other.id);
+    expect(expectOk(readFhirBundle(text)).patients.map((p) => p.code)).toEqual([one?.code]);
+  }, 30_000);
 });
