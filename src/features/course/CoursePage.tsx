@@ -10,14 +10,16 @@ import { finishedPart, type PatientRecord } from '../../db/patient-queries';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse } from '../../domain/patient-course';
 import { paths } from '../../state/navigation';
-import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
-import { useCourseView } from '../../state/course-view';
+import { usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
+import { useClinicalRules } from '../../db/choices-hooks';
 import { CourseControls } from './CourseControls';
 import { CourseStatusLine } from './CourseStatusLine';
 
 export function CoursePage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
-  if (record === undefined) return <p role="status">Loading…</p>;
+  const rules = useClinicalRules();
+  if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   if (record === null)
     return (
       <div className="card">
@@ -25,12 +27,12 @@ export function CoursePage({ patientId }: { patientId: string }) {
         <a href={paths.patients()}>Back to the patient list</a>
       </div>
     );
-  return <Course record={record} />;
+  return <Course record={record} rules={rules} />;
 }
 
-function Course({ record }: { record: PatientRecord }) {
+function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules }) {
   const prefs = usePreferences();
-  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const baselineVisitId = record.patient.baselineVisitId;
   const indexDate = record.indexEvent?.date ?? null;
   const finished = useMemo(() => finishedPart(record), [record]);
 
@@ -39,13 +41,13 @@ function Course({ record }: { record: PatientRecord }) {
       buildPatientCourses(finished.visits, finished.assessments, {
         indexDate,
         baselineVisitId,
-        rules: courseRules(prefs),
+        rules: courseRules(rules),
       }),
-    [finished, indexDate, baselineVisitId, prefs],
+    [finished, indexDate, baselineVisitId, rules],
   );
   const table = useMemo(
-    () => buildCourseTable(courses, indexDate, (id) => bandConventionFor(prefs, id)),
-    [courses, indexDate, prefs],
+    () => buildCourseTable(courses, indexDate, (id) => bandConventionFor(rules, id)),
+    [courses, indexDate, rules],
   );
   const charts = useMemo(
     () =>
@@ -54,9 +56,9 @@ function Course({ record }: { record: PatientRecord }) {
         events: record.events,
         indexDate,
         timeAxis: prefs.timeAxis,
-        bandConvention: (id) => bandConventionFor(prefs, id),
+        bandConvention: (id) => bandConventionFor(rules, id),
       }),
-    [courses, record.events, indexDate, prefs],
+    [courses, record.events, indexDate, prefs.timeAxis, rules],
   );
   const primary = primaryCourse(courses);
   const { patient } = record;
@@ -91,7 +93,13 @@ function Course({ record }: { record: PatientRecord }) {
         <p className="card">No scores recorded yet.</p>
       ) : (
         <>
-          <CourseControls visits={finished.visits} patientId={patient.id} courses={courses} />
+          <CourseControls
+            visits={finished.visits}
+            patientId={patient.id}
+            chosen={baselineVisitId}
+            rules={rules}
+            courses={courses}
+          />
           {primary && <CourseStatusLine course={primary} />}
           <CourseFiguresTable courses={courses} />
           <section aria-labelledby="charts-heading">

@@ -1,3 +1,4 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { deleteEvent, setIndexEvent } from '../../db/events-repo';
 import type { PatientRecord } from '../../db/patient-queries';
@@ -10,6 +11,7 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
   const clinician = usePreferences((s) => s.clinician);
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { dialog, confirm } = useConfirm();
   const { patient, events } = record;
 
   const run = async (p: Promise<{ ok: boolean; reason?: string }>) => {
@@ -78,10 +80,18 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
                     <button
                       type="button"
                       className="secondary"
-                      onClick={() => {
-                        if (window.confirm(`Delete the event "${e.label}" of ${e.date}?`))
-                          void run(deleteEvent(e.id, { by: clinician }));
-                      }}
+                      onClick={() =>
+                        void confirm({
+                          title: `Delete the event “${e.label}” of ${e.date}?`,
+                          message:
+                            'It is removed from the charts and the course (kept in the history).',
+                          confirmLabel: 'Delete event',
+                          cancelLabel: 'Keep the event',
+                          destructive: true,
+                        }).then((yes) => {
+                          if (yes) void run(deleteEvent(e.id, { by: clinician }));
+                        })
+                      }
                       aria-label={`Delete ${e.label}`}
                     >
                       Delete
@@ -105,6 +115,7 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
           Add treatment event
         </button>
       )}
+      {dialog}
     </section>
   );
 }

@@ -1,24 +1,48 @@
+import { useConfirm } from '../../components/ConfirmDialog';
+import { checkClinicalDate, localToday } from '../../domain/date-rules';
 import { useState } from 'react';
 import type { PatientRecord } from '../../db/patient-queries';
 import { createVisit } from '../../db/visits-repo';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
+import { getScale } from '../../domain/scales/registry';
+import { scoreEntry } from '../../domain/scoring';
+import type { Assessment } from '../../db/schema';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 
-const today = () => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+const today = () => localToday();
 
 export function VisitsPanel({ record }: { record: PatientRecord }) {
   const clinician = usePreferences((s) => s.clinician);
   const [date, setDate] = useState(today);
   const [problem, setProblem] = useState<string | null>(null);
+  const { dialog, confirm } = useConfirm();
   const { patient, visits, assessments, indexEvent } = record;
   const draft = visits.find((v) => v.status === 'draft');
 
   const start = async () => {
+    if (date === '') {
+      setProblem('Visit date is required: choose the day of the visit.');
+      return;
+    }
+    const check = checkClinicalDate('The visit date', date, {
+      today: today(),
+      birthYear: patient.birthYear,
+    });
+    if (check.kind === 'refused') {
+      setProblem(check.reason);
+      return;
+    }
+    if (
+      check.kind === 'confirm' &&
+      !(await confirm({
+        title: 'A visit date after today?',
+        message: `${check.reason} Start a visit dated ${date}?`,
+        confirmLabel: `Start visit of ${date}`,
+        cancelLabel: 'Correct the date',
+      }))
+    )
+      return;
     const result = await createVisit({ patientId: patient.id, date }, { by: clinician });
     if (!result.ok) {
       setProblem(result.reason);
@@ -51,13 +75,15 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
             type="date"
             value={date}
             required
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'visit-date-problem' : undefined}
             onChange={(e) => setDate(e.currentTarget.value)}
           />
           <button type="submit">Start visit</button>
         </form>
       )}
       {problem && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" id="visit-date-problem">
           {problem}
         </p>
       )}
@@ -89,6 +115,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
                         {a.entry.mode === 'summary' && (
                           <span className="tag tag-summary">summary</span>
                         )}
+                        <NotScoredReason assessment={a} />
                       </span>
                     ))}
                   </td>
@@ -105,6 +132,18 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
           </tbody>
         </table>
       )}
+      {dialog}
     </section>
+  );
+}
+
+/** A stored entry that no longer validates says why it has no score (its safety flags stay). */
+function NotScoredReason({ assessment }: { assessment: Assessment }) {
+  const scored = scoreEntry(getScale(assessment.scaleId), assessment.entry);
+  if (scored.ok) return null;
+  return (
+    <span className="tag tag-flag">
+      not scored: {scored.issues.map((i) => i.message).join(' ')}
+    </span>
   );
 }

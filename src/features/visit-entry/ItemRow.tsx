@@ -1,4 +1,13 @@
-import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
+import { itemLabel, type RefusedValue } from '../../domain/refused';
 import type { ItemDef, ScaleDefinition } from '../../domain/scale-types';
 import { checkItemValue } from '../../domain/validation';
 import { focusNextField, focusPreviousField } from './focus-order';
@@ -8,15 +17,39 @@ interface Props {
   item: ItemDef;
   value: number | null;
   onChange: (value: number | null) => void;
+  /** The value on screen that was refused, or null once it is fixed or cleared. */
+  onRefusedChange?: (refused: RefusedValue | null) => void;
+  /** For an item rated one of several ways (HAMD-17 16A/16B): the way recorded. */
+  variant?: string | undefined;
+  onVariantChange?: (variant: string) => void;
 }
 
 /**
- * One item: one key press sets it and moves on. Digits outside the item's range are refused
- * at the field with a message and change nothing. Backspace or Delete clears; Backspace on an
- * empty item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
+ * One item: one key press sets it and moves on. A number outside the item's range (a digit,
+ * or "12" pasted) is refused: it stays on screen in red with a message, nothing is stored,
+ * and it is reported up so the scale is not scored until it is fixed or cleared. A letter is
+ * refused with a message and not kept. Backspace or Delete clears; Backspace on an empty
+ * item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
  */
-export function ItemRow({ scale, item, value, onChange }: Props) {
+export function ItemRow({
+  scale,
+  item,
+  value,
+  onChange,
+  onRefusedChange,
+  variant,
+  onVariantChange,
+}: Props) {
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<RefusedValue | null>(null);
+  const report = useRef(onRefusedChange);
+  useEffect(() => {
+    report.current = onRefusedChange;
+  });
+  useEffect(() => {
+    report.current?.(refused);
+  }, [refused]);
+  useEffect(() => () => report.current?.(null), []);
   const messageId = useId();
   const anchorId = useId();
   const label = `${scale.id} item ${item.number}`;
@@ -29,14 +62,31 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
     notAssessed === undefined ? [] : [notAssessed],
   );
 
+  const range = `${item.min}–${item.max}${notAssessed === undefined ? '' : ` (or ${notAssessed}, not assessed)`}`;
+  const refuse = (text: string, message: string) => {
+    setError(`${message} Not saved: type a number from ${range}, or clear the field.`);
+    setRefused({
+      scaleId: scale.id,
+      key: `item:${item.number}`,
+      label: itemLabel(scale, item),
+      text,
+      reason: `${message} Type a number from ${range}, or clear the field.`,
+      safety: item.flags.includes('suicide'),
+    });
+  };
+  const clearRefusal = () => {
+    setError(null);
+    setRefused(null);
+  };
+
   const accept = (raw: string, field: HTMLInputElement) => {
-    const n = Number(raw);
+    const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
     const message = checkItemValue(scale, item, n);
     if (message) {
-      setError(message);
+      refuse(raw, message);
       return;
     }
-    setError(null);
+    clearRefusal();
     onChange(n);
     focusNextField(field);
   };
@@ -49,6 +99,12 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
       accept(e.key, field);
     } else if (e.key === 'Backspace' || e.key === 'Delete') {
       e.preventDefault();
+      // A refused value is cleared with what it replaced: the field then shows what is stored.
+      if (refused) {
+        clearRefusal();
+        onChange(null);
+        return;
+      }
       setError(null);
       if (value === null && e.key === 'Backspace') focusPreviousField(field);
       else onChange(null);
@@ -64,21 +120,28 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
     }
   };
 
+  // A paste is taken whole: "12" is refused as 12, never cut to its first digit.
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    e.preventDefault();
+    const raw = e.clipboardData.getData('text').trim();
+    if (raw !== '') accept(raw, e.currentTarget);
+  };
+
   // Typing on touch keyboards and programmatic fills arrive here rather than as key presses.
   const onInput = (e: ChangeEvent<HTMLInputElement>) => {
     const raw = e.currentTarget.value.trim();
     if (raw === '') {
-      setError(null);
+      clearRefusal();
       onChange(null);
       return;
     }
-    const last = raw.slice(-1);
-    if (/^[0-9]$/.test(last) && raw.length === 1) accept(last, e.currentTarget);
-    else setError(`${label}: type a whole number from ${item.min} to ${item.max} (got "${raw}").`);
+    accept(raw, e.currentTarget);
   };
 
   return (
-    <div className={`item-row${value === null ? ' item-missing' : ''}`}>
+    <div
+      className={`item-row${value === null && !refused ? ' item-missing' : ''}${refused ? ' item-refused' : ''}`}
+    >
       <span className="item-number" aria-hidden="true">
         {item.number}
       </span>
@@ -96,16 +159,16 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        maxLength={1}
         aria-label={label}
         aria-invalid={error ? true : undefined}
         aria-describedby={
           [error ? messageId : '', anchor ? anchorId : ''].join(' ').trim() || undefined
         }
         data-entry-field=""
-        value={value ?? ''}
+        value={refused?.text ?? value ?? ''}
         onKeyDown={onKeyDown}
         onChange={onInput}
+        onPaste={onPaste}
       />
       <div className="item-choices" role="group" aria-label={`Choices for ${label}`}>
         {choices.map((v) => (
@@ -119,7 +182,7 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
               v === notAssessed ? 'Not assessed' : item.anchors?.find((a) => a.value === v)?.label
             }
             onClick={() => {
-              setError(null);
+              clearRefusal();
               onChange(v);
             }}
           >
@@ -127,8 +190,24 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
           </button>
         ))}
       </div>
+      {item.variants && (
+        <fieldset className="item-variants">
+          <legend>{label} rated as</legend>
+          {item.variants.map((v) => (
+            <label key={v.id} className="check">
+              <input
+                type="radio"
+                name={`${scale.id}-item-${item.number}-variant`}
+                checked={variant === v.id}
+                onChange={() => onVariantChange?.(v.id)}
+              />{' '}
+              {v.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="item-anchor" id={anchorId}>
-        {anchor ?? (value === null ? 'missing' : '')}
+        {refused ? 'not saved' : (anchor ?? (value === null ? 'missing' : ''))}
       </div>
       {error && (
         <p className="field-error" id={messageId} role="alert">

@@ -1,6 +1,8 @@
 import type { AssessmentEntry } from '../../domain/assessment';
 import { emptyItemEntry, emptySummaryEntry, entryHasData } from '../../domain/assessment';
+import type { RefusedValue } from '../../domain/refused';
 import type { ScaleDefinition } from '../../domain/scale-types';
+import type { ConfirmRequest } from '../../components/ConfirmDialog';
 import { ItemsForm } from './ItemsForm';
 import { ScorePanel } from './ScorePanel';
 import { SummaryForm } from './SummaryForm';
@@ -13,17 +15,37 @@ interface Props {
   isBaseline: boolean;
   bandConventionId?: string | undefined;
   remissionRuleId?: string | undefined;
+  /** Values on screen that the form refused (reported by the form through onRefusedChange). */
+  refused: readonly RefusedValue[];
+  onRefusedChange: (refused: readonly RefusedValue[]) => void;
+  /** Asks the clinician; resolves true to go ahead (the in-app confirmation dialog). */
+  confirm: (request: ConfirmRequest) => Promise<boolean>;
 }
 
 /** One scale at the visit: item-by-item or summary entry beside its live score. */
-export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...rules }: Props) {
-  const switchMode = (mode: AssessmentEntry['mode']) => {
+export function ScaleEntry({
+  scale,
+  entry,
+  onChange,
+  baseline,
+  isBaseline,
+  refused,
+  onRefusedChange,
+  confirm,
+  ...rules
+}: Props) {
+  const switchMode = async (mode: AssessmentEntry['mode']) => {
     if (mode === entry.mode) return;
+    const modeName = mode === 'items' ? 'item-by-item' : 'summary';
     if (
-      entryHasData(entry) &&
-      !window.confirm(
-        `Switch ${scale.id} to ${mode === 'items' ? 'item-by-item' : 'summary'} entry? What was entered for ${scale.id} at this visit is cleared.`,
-      )
+      (entryHasData(entry) || refused.length > 0) &&
+      !(await confirm({
+        title: `Switch ${scale.id} to ${modeName} entry?`,
+        message: `What was entered for ${scale.id} at this visit is cleared${refused.length ? ', including the values that were not saved' : ''}.`,
+        confirmLabel: `Clear ${scale.id} and switch`,
+        cancelLabel: 'Keep what was entered',
+        destructive: true,
+      }))
     )
       return;
     onChange(mode === 'items' ? emptyItemEntry(scale.items.length) : emptySummaryEntry());
@@ -42,7 +64,7 @@ export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...ru
               type="radio"
               name={`${scale.id}-mode`}
               checked={entry.mode === 'items'}
-              onChange={() => switchMode('items')}
+              onChange={() => void switchMode('items')}
             />{' '}
             Item by item
           </label>
@@ -51,7 +73,7 @@ export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...ru
               type="radio"
               name={`${scale.id}-mode`}
               checked={entry.mode === 'summary'}
-              onChange={() => switchMode('summary')}
+              onChange={() => void switchMode('summary')}
             />{' '}
             Summary (totals)
           </label>
@@ -70,10 +92,18 @@ export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...ru
             <ItemsForm
               scale={scale}
               responses={entry.responses}
-              onChange={(responses) => onChange({ mode: 'items', responses })}
+              onChange={(responses) => onChange({ ...entry, responses })}
+              variants={entry.variants}
+              onVariantsChange={(variants) => onChange({ ...entry, variants })}
+              onRefusedChange={onRefusedChange}
             />
           ) : (
-            <SummaryForm scale={scale} entry={entry} onChange={onChange} />
+            <SummaryForm
+              scale={scale}
+              entry={entry}
+              onChange={onChange}
+              onRefusedChange={onRefusedChange}
+            />
           )}
         </div>
         <div>
@@ -82,6 +112,7 @@ export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...ru
             scale={scale}
             entry={entry}
             baseline={isBaseline ? null : baseline}
+            refused={refused}
             {...rules}
           />
         </div>
