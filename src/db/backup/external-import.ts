@@ -13,7 +13,8 @@ import type { ScaleId } from '../../domain/scale-types';
 import { getScale } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, codeKeyOf, omitKeys, patientDataOf, sameData } from '../derived';
-import { readPatientBundle } from '../patient-bundle';
+import { readPatientBundle, type PatientBundle } from '../patient-bundle';
+import { withoutRev } from '../revision';
 import { refuseAll, succeed, type DbResult } from '../result';
 import type {
   AssessmentData,
@@ -101,6 +102,20 @@ interface Merged {
   readonly visits: Visit[];
   readonly assessments: AssessmentData[];
   readonly safetyAcks: Stored['safetyAcks'];
+}
+
+/**
+ * A stored patient's records as a backup holds them: without their revisions (a backup
+ * carries none; the write gives every record its next one).
+ */
+function unrevised(b: PatientBundle): PatientBundle {
+  return {
+    patient: b.patient && withoutRev(b.patient),
+    events: b.events.map(withoutRev),
+    visits: b.visits.map(withoutRev),
+    assessments: b.assessments.map(withoutRev),
+    safetyAcks: b.safetyAcks.map(withoutRev),
+  };
 }
 
 /** The stored patient (if any) with the file's records laid over; problems name the file's places. */
@@ -232,7 +247,9 @@ export async function prepareExternalImport(file: ExternalImport): Promise<DbRes
     const out: Merged[] = [];
     for (const p of file.patients) {
       const stored = await db.patients.where('codeKey').equals(codeKeyOf(p.code)).first();
-      out.push(merge(p, stored ? await readPatientBundle(stored.id) : null, now, problems));
+      out.push(
+        merge(p, stored ? unrevised(await readPatientBundle(stored.id)) : null, now, problems),
+      );
     }
     return out;
   });
