@@ -66,19 +66,29 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: restrict(
-      ['db', 'state', 'features', 'charts', 'app'],
+      ['db', 'interop', 'state', 'features', 'charts', 'app'],
       'src/domain is pure: no UI, storage or chart imports.',
       [...uiPackages, 'dexie', 'chart.js'],
     ),
   },
   {
     files: ['src/db/**'],
-    rules: restrict(['state', 'features', 'charts', 'app'], 'src/db depends on src/domain only.', [
-      'react-dom',
-      'react-chartjs-2',
-      'zustand',
-      'chart.js',
-    ]),
+    rules: restrict(
+      ['interop', 'state', 'features', 'charts', 'app'],
+      'src/db depends on src/domain only.',
+      ['react-dom', 'react-chartjs-2', 'zustand', 'chart.js'],
+    ),
+  },
+  {
+    // Pure mapping between the app's records and FHIR, REDCap and CSV files. It reads record
+    // types and pure checks from src/db, never the database: imports are written by the
+    // backup's planner and importer in src/db/backup.
+    files: ['src/interop/**'],
+    rules: restrict(
+      ['state', 'features', 'charts', 'components', 'app', 'db/db', 'db/write', 'db/hooks'],
+      'src/interop maps files to and from records; it never touches the database or the UI.',
+      [...uiPackages, 'dexie', 'chart.js'],
+    ),
   },
   {
     files: ['src/state/**'],

@@ -64,6 +64,7 @@ describe('CSV export (long format)', () => {
       'value',
       'completeness',
       'status',
+      'rater',
     ]);
     // Per visit: HAMD-17 total + item 7, MADRS total + item 8, PHQ-9 total + item 1, DARS total + 4 domains.
     expect(rows).toHaveLength(5 * 11);
@@ -93,6 +94,7 @@ describe('CSV export (long format)', () => {
       '18',
       'summary',
       'final',
+      '', // no rater recorded in the published case
     ]);
     expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['-6', '7', '14', '21', '28']));
     expect(await getMeta('lastExportAt')).toBeNull(); // a CSV is not a backup
@@ -123,6 +125,7 @@ describe('CSV export (long format)', () => {
       '',
       'incomplete',
       'draft',
+      '',
     ]);
     expect(rows.slice(1, 4).map((r) => [r[7], r[8], r[9]])).toEqual([
       ['1', 'Depressed mood', '2'],

@@ -56,6 +56,11 @@ export const CSV_COLUMNS = [
       'how the total of this assessment came about: complete, prorated, incomplete (no total) or summary (transcribed)',
   },
   { name: 'status', kind: 'text', description: 'draft or final (drafts may still change)' },
+  {
+    name: 'rater',
+    kind: 'text',
+    description: 'who rated the scale at this visit, as entered; empty = not recorded',
+  },
 ] as const satisfies readonly CsvColumn[];
 
 export type CsvColumnName = (typeof CSV_COLUMNS)[number]['name'];

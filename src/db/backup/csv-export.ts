@@ -9,7 +9,7 @@ import { refuse, succeed, type DbResult } from '../result';
 import type { AssessmentData } from '../schema';
 import type { Backup } from './backup-format';
 import { CSV_COLUMNS, csvDictionaryLines, type CsvRow } from './csv-columns';
-import { CRLF, csvCell } from './csv-format';
+import { CRLF, csvTable } from './csv-format';
 import { readBackup, type ExportScope } from './export-backup';
 
 export interface CsvOptions {
@@ -27,6 +27,7 @@ type Base = Pick<
   | 'entry_mode'
   | 'completeness'
   | 'status'
+  | 'rater'
 >;
 
 function assessmentRows(
@@ -104,6 +105,7 @@ export function csvRows(
           scale_version: a.scaleVersion,
           entry_mode: a.entry.mode,
           status: a.status,
+          rater: a.rater ?? null,
         },
         a,
       ),
@@ -113,11 +115,13 @@ export function csvRows(
 }
 
 export function buildCsv(rows: readonly CsvRow[], options: CsvOptions = {}): string {
-  const lines = options.comments === false ? [] : csvDictionaryLines().map((line) => `# ${line}`);
-  lines.push(CSV_COLUMNS.map((c) => c.name).join(','));
-  for (const row of rows)
-    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c.name], c.kind)).join(','));
-  return lines.join(CRLF) + CRLF;
+  const comments =
+    options.comments === false
+      ? ''
+      : csvDictionaryLines()
+          .map((line) => `# ${line}${CRLF}`)
+          .join('');
+  return comments + csvTable(CSV_COLUMNS, rows);
 }
 
 /** The CSV of everything or of one patient (from the same read as a backup, so it is consistent). */

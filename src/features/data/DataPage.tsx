@@ -1,3 +1,5 @@
+import { ExchangeExportPanel } from './ExchangeExportPanel';
+import { ExchangeImportPanel } from './ExchangeImportPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -10,6 +12,8 @@ export function DataPage() {
       <h1>Data &amp; settings</h1>
       <ExportPanel />
       <ImportPanel />
+      <ExchangeExportPanel />
+      <ExchangeImportPanel />
       <StoragePanel />
       <SettingsPanel />
     </>

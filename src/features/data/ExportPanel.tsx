@@ -7,6 +7,7 @@ import { download } from './download';
 export function ExportPanel() {
   const lastExport = useMeta('lastExportAt');
   const [message, setMessage] = useState<string | null>(null);
+  const [plain, setPlain] = useState(false);
 
   const exportJson = async () => {
     const result = await exportBackup({ scope: 'all' });
@@ -20,7 +21,7 @@ export function ExportPanel() {
     );
   };
   const exportTable = async () => {
-    const result = await exportCsv({ scope: 'all' });
+    const result = await exportCsv({ scope: 'all' }, { comments: !plain });
     if (!result.ok) {
       setMessage(result.reason);
       return;
@@ -29,7 +30,11 @@ export function ExportPanel() {
       csvToBlob(result.value),
       `trajectory-scores-${new Date().toISOString().slice(0, 10)}.csv`,
     );
-    setMessage('CSV saved (long format; the # lines at the top document every column).');
+    setMessage(
+      plain
+        ? 'CSV saved (long format, plain: header then rows; the columns are described in the README and the commented export).'
+        : 'CSV saved (long format; the # lines at the top document every column).',
+    );
   };
 
   return (
@@ -49,6 +54,14 @@ export function ExportPanel() {
           Export scores for R / SPSS (CSV)
         </button>
       </div>
+      <label>
+        <input
+          type="checkbox"
+          checked={plain}
+          onChange={(e) => setPlain(e.currentTarget.checked)}
+        />{' '}
+        Plain CSV for spreadsheets and SPSS (no # dictionary lines)
+      </label>
       {message && <p role="status">{message}</p>}
     </section>
   );
