@@ -63,6 +63,8 @@ describe('a refused safety item can never sit beside a remission', () => {
     await newVisit(page, 'SUM-1', 'HAMD-17');
     await card(page, 'HAMD-17').getByRole('radio', { name: 'Summary (totals)' }).check();
     await page.getByLabel('HAMD-17 total', { exact: true }).fill('3');
+    // Enter saves a number another digit could still extend ("3" on the way to "30").
+    await page.getByLabel('HAMD-17 total', { exact: true }).press('Enter');
     const panel = page.getByLabel('HAMD-17 score');
     await expect.poll(() => panel.innerText()).toContain('Remission: yes');
     await page.getByLabel('HAMD-17 item 3', { exact: true }).fill('4');
