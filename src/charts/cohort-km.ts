@@ -58,7 +58,7 @@ export function buildKaplanMeier(input: KmChartInput): ChartModel {
         ],
       });
     }
-    const label = `${name} (n = ${km.n}, ${km.events} events)`;
+    const label = `${name} (n = ${km.n}, ${km.events} event${km.events === 1 ? '' : 's'})`;
     datasets.push(armLine(`${armId}-km`, label, index, curve, true));
     datasets.push(ciLine(`${armId}-lo`, `${name}: 95 % CI`, index, lower, true, true));
     datasets.push(ciLine(`${armId}-hi`, `${name}: 95 % CI (upper)`, index, upper, false, true));

@@ -118,4 +118,5 @@ export function censorMarks(id: string, label: string, armIndex: number, data: S
 }
 
 export const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
-export const num = (v: number): string => (Math.round(v * 10) / 10).toFixed(1);
+/** One decimal, with a true minus sign as elsewhere in the app. */
+export const num = (v: number): string => (Math.round(v * 10) / 10).toFixed(1).replace('-', '−');
