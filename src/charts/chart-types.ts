@@ -28,7 +28,8 @@ export interface PointMeta {
 export type PointMetaById = Readonly<Record<string, PointMeta | undefined>>;
 
 /** Canvas point shapes used here (a subset of Chart.js PointStyle). */
-export type MarkerShape = 'circle' | 'triangle' | 'rectRot' | 'rect' | 'crossRot' | 'star';
+export type MarkerShape =
+  'circle' | 'triangle' | 'rectRot' | 'rect' | 'crossRot' | 'cross' | 'star';
 
 /** y null is a gap in the line (spanGaps false), never a zero. */
 export interface SeriesPoint {
@@ -58,6 +59,10 @@ export interface LineSeries {
   readonly pointBorderWidth: number;
   /** A key-only entry: explains a marker in the legend and draws nothing. */
   readonly legendOnly: boolean;
+  /** Step line (Kaplan–Meier): horizontal to the next x, then vertical. Default false. */
+  readonly stepped?: boolean | undefined;
+  /** Drawn but not named in the legend (one line per patient on a cohort chart). */
+  readonly hideInLegend?: boolean | undefined;
 }
 
 export interface XAxisSpec {

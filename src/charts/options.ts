@@ -53,6 +53,8 @@ function toDataset(s: LineSeries): ChartDataset<'line', SeriesPoint[]> {
     pointBackgroundColor: s.pointBackgroundColor,
     pointBorderColor: s.pointBorderColor,
     pointBorderWidth: s.pointBorderWidth,
+    // 'before': level until the next time, then the drop (Chart.js names the step by the riser).
+    stepped: s.stepped === true ? 'before' : false,
     fill: false,
   };
 }
@@ -217,7 +219,12 @@ export function buildChartOptions(
     plugins: {
       legend: {
         position: 'bottom',
-        labels: { usePointStyle: true, color: INK, boxHeight: 8 },
+        labels: {
+          usePointStyle: true,
+          color: INK,
+          boxHeight: 8,
+          filter: (item) => model.datasets[item.datasetIndex ?? -1]?.hideInLegend !== true,
+        },
         title: { display: model.legendTitle !== '', text: model.legendTitle, color: INK },
       },
       tooltip: {

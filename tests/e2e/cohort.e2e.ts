@@ -40,7 +40,10 @@ describe('the cohort view', () => {
       .getByLabel('Arm B (to compare): index event')
       .selectOption({ label: 'Drug B (3 patients)' });
     await page.getByRole('heading', { name: 'Cohort: Drug A vs Drug B' }).waitFor();
-    await page.getByText('Observed cases, unadjusted, no imputation.').waitFor();
+    await page
+      .locator('.cohort-label')
+      .getByText('Observed cases, unadjusted, no imputation.', { exact: true })
+      .waitFor();
 
     expect(await rowText(page, 'Drug A: MADRS total', 'week 1 (day 7 ± 3)')).toEqual([
       'week 1 (day 7 ± 3)',
@@ -85,6 +88,66 @@ describe('the cohort view', () => {
       ['13', '2', '1', '0', '50.0 %'],
       ['14', '1', '1', '0', '0.0 %'],
     ]);
+
+    // The charts: each a figure with its canvas, n, the caveat, and its data table by role.
+    const n = '(Drug A n = 3, Drug B n = 3)';
+    const chartRow = async (figure: string, caption: string, row: string) => {
+      const fig = page.getByRole('figure', { name: figure });
+      await fig
+        .getByRole('img', { name: /Observed cases, unadjusted, no imputation\.$/ })
+        .waitFor();
+      const details = fig.locator('details.chart-data');
+      if ((await details.getAttribute('open')) === null)
+        await fig.getByText('Show data table').click();
+      const cells = await fig
+        .getByRole('table', { name: caption })
+        .getByRole('row', { name: row })
+        .innerText();
+      return cells.split('\t').map((c) => c.trim());
+    };
+    const course = `MADRS: every patient’s course and the arm mean ${n}`;
+    expect(
+      await chartRow(
+        course,
+        `MADRS: mean improvement by week, % of possible ${n}`,
+        'Drug A, week 1 (day 7 ± 3)',
+      ),
+    ).toEqual(['Drug A, week 1 (day 7 ± 3)', '3', '20.7 %', '−9.1 % to 50.6 %']);
+    expect(
+      await page.getByRole('figure', { name: course }).getByRole('listitem').first().innerText(),
+    ).toBe('Data: Observed cases, unadjusted, no imputation; Drug A n = 3, Drug B n = 3');
+    expect(
+      await chartRow(
+        `MADRS: response rate by week ${n}`,
+        `MADRS: response rate by week ${n}`,
+        'Drug B, week 2 (day 14 ± 3)',
+      ),
+    ).toEqual(['Drug B, week 2 (day 14 ± 3)', '1/3', '33.3 %', '6.1 % to 79.2 %']);
+    const kmTitle = (what: string, of = n) => `MADRS: ${what}, Kaplan–Meier ${of}`;
+    // Relapse is counted among responders only: two per arm.
+    const responders = '(Drug A n = 2, Drug B n = 2)';
+    expect(
+      (
+        await chartRow(
+          kmTitle('Time to response (days since index)'),
+          kmTitle('Time to response (days since index)'),
+          'Drug A, day 13',
+        )
+      ).slice(0, 5),
+    ).toEqual(['Drug A, day 13', '2', '1', '0', '50.0 %']);
+    expect(
+      (
+        await chartRow(
+          kmTitle('Time to relapse after response (days since first response)', responders),
+          kmTitle('Time to relapse after response (days since first response)', responders),
+          'Drug A, day 15',
+        )
+      ).slice(0, 5),
+    ).toEqual(['Drug A, day 15', '2', '1', '1', '50.0 %']);
+    await page
+      .getByRole('figure', { name: kmTitle('Time to remission (days since index)') })
+      .getByRole('img')
+      .waitFor();
 
     // The anhedonia subscale is a measure of its own.
     await page

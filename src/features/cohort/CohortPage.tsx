@@ -13,6 +13,8 @@ import type { CohortArm } from '../../domain/cohort/cohort-types';
 import { distinctDrugs, eventDrugName } from '../../domain/cohort/drug-name';
 import { checkWindow } from '../../domain/cohort/windows';
 import { courseRules, type ClinicalRules } from '../../domain/clinical-rules';
+import { getScale } from '../../domain/scales/registry';
+import { CohortImprovementChart, CohortResponseChart } from '../../charts/CohortCharts';
 import { ArmWeekTable } from './ArmWeekTable';
 import { CohortControls, type CohortChoice, type DrugOption } from './CohortControls';
 import { DifferenceTable } from './DifferenceTable';
@@ -128,6 +130,12 @@ function Cohort({
           {measure && (
             <section className="card" aria-labelledby="weeks-heading">
               <h2 id="weeks-heading">{measure.label} by week</h2>
+              {measure.subscaleId === null && getScale(measure.scaleId).kind === 'severity' && (
+                <CohortImprovementChart summary={summary} scaleId={measure.scaleId} />
+              )}
+              {measure.subscaleId === null && getScale(measure.scaleId).response !== undefined && (
+                <CohortResponseChart summary={summary} scaleId={measure.scaleId} />
+              )}
               {summary.table
                 .filter((t) => t.measure.id === measure.id)
                 .map((row) => (

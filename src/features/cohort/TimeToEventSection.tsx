@@ -3,6 +3,7 @@ import type { CohortSummary } from '../../domain/cohort/cohort-summary';
 import { timeToEvent, type TimeToEventKind } from '../../domain/cohort/time-to-event';
 import { getScale } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
+import { KaplanMeierChart } from '../../charts/CohortCharts';
 import { TimeToEventTable } from './TimeToEventTable';
 
 const KINDS: readonly TimeToEventKind[] = ['response', 'remission', 'relapse'];
@@ -47,6 +48,9 @@ export function TimeToEventSection({ summary }: { summary: CohortSummary }) {
           ))}
         </select>
       </div>
+      {KINDS.map((kind) => (
+        <KaplanMeierChart key={kind} summary={summary} scaleId={scaleId} kind={kind} />
+      ))}
       {KINDS.flatMap((kind) =>
         timeToEvent(summary.arms, summary.series, scaleId, kind).map((km) => (
           <TimeToEventTable
