@@ -18,7 +18,7 @@ import { CohortImprovementChart, CohortResponseChart } from '../../charts/Cohort
 import { ArmWeekTable } from './ArmWeekTable';
 import { CohortControls, type CohortChoice, type DrugOption } from './CohortControls';
 import { DifferenceTable } from './DifferenceTable';
-import { download } from './download';
+import { download } from '../../components/download';
 import { TimeToEventSection } from './TimeToEventSection';
 import './cohort.css';
 

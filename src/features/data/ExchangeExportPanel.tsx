@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { readBackup } from '../../db/backup/export-backup';
 import { usePatientList } from '../../db/hooks';
-import { download } from './download';
+import { download } from '../../components/download';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { backupFileName, backupToBlob, exportBackup } from '../../db/backup/export-backup';
 import { csvToBlob, exportCsv } from '../../db/backup/csv-export';
 import { useMeta } from '../../db/hooks';
-import { download } from './download';
+import { download } from '../../components/download';
 
 export function ExportPanel() {
   const lastExport = useMeta('lastExportAt');
