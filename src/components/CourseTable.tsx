@@ -1,3 +1,4 @@
+import { ScrollBox } from './ScrollBox';
 import type { TableColumn, TableRow } from '../domain/course-table';
 
 interface Props {
@@ -14,7 +15,7 @@ const MARK_TEXT = { summary: 's', prorated: 'p' } as const;
  */
 export function CourseTable({ columns, rows, caption }: Props) {
   return (
-    <div className="table-scroll">
+    <ScrollBox label={caption}>
       <table className="data course-table">
         <caption>
           {caption}{' '}
@@ -60,6 +61,6 @@ export function CourseTable({ columns, rows, caption }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -44,8 +44,24 @@ export function parseRoute(hash: string): Route {
   return { name: 'not-found', path };
 }
 
-export function navigate(path: string): void {
-  window.location.hash = path.replace(/^#/, '');
+/**
+ * Where focus goes after a route change when it is not the page's main heading: the visit
+ * shortcut lands on the first entry field. Held for one route change, for that path only.
+ */
+export type FocusIntent = 'first-entry';
+let focusIntent: { path: string; target: FocusIntent } | null = null;
+const bare = (path: string) => path.replace(/^#/, '');
+
+export function navigate(path: string, options: { focus?: FocusIntent } = {}): void {
+  focusIntent = options.focus ? { path: bare(path), target: options.focus } : null;
+  window.location.hash = bare(path);
+}
+
+/** The focus intent for the current route, if any; `take` clears it once it is served. */
+export function focusIntentFor(hash: string, take = false): FocusIntent | null {
+  const intent = focusIntent && focusIntent.path === bare(hash) ? focusIntent.target : null;
+  if (take || !intent) focusIntent = null;
+  return intent;
 }
 
 const subscribe = (onChange: () => void) => {
@@ -55,9 +71,12 @@ const subscribe = (onChange: () => void) => {
   };
 };
 
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
+  return parseRoute(useHash());
 }
 
 /**
@@ -71,7 +90,7 @@ export function useLeaveGuard(message: string | null): void {
       e.preventDefault();
     };
     const onClick = (e: MouseEvent) => {
-      const link = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null;
       if (link && !window.confirm(message)) {
         e.preventDefault();
         e.stopPropagation();

@@ -7,6 +7,7 @@ import {
   type TimeAxis,
 } from '../../state/preferences';
 import { setBaseline, useCourseView } from '../../state/course-view';
+import { ScrollBox } from '../../components/ScrollBox';
 
 interface Props {
   patientId: string;
@@ -47,59 +48,61 @@ export function CourseControls({ patientId, visits, courses }: Props) {
       </div>
       <details>
         <summary>Conventions in use</summary>
-        <table className="data conventions">
-          <thead>
-            <tr>
-              <th scope="col">Scale</th>
-              <th scope="col">Severity bands</th>
-              <th scope="col">Remission</th>
-              <th scope="col">Relapse</th>
-            </tr>
-          </thead>
-          <tbody>
-            {courses.map(({ scale }) => (
-              <tr key={scale.id}>
-                <th scope="row">{scale.id}</th>
-                <td>
-                  <RuleSelect
-                    label={`${scale.id} severity bands`}
-                    value={prefs.bandConvention[scale.id]}
-                    options={scale.bandConventions.map((c) => ({
-                      id: c.id,
-                      label: c.name,
-                      source: c.source,
-                    }))}
-                    onChange={(id) => setScaleRule('bandConvention', scale.id, id)}
-                  />
-                </td>
-                <td>
-                  <RuleSelect
-                    label={`${scale.id} remission cut-off`}
-                    value={prefs.remissionRule[scale.id]}
-                    options={scale.remission.map((r) => ({
-                      id: r.id,
-                      label: r.label,
-                      source: r.source,
-                    }))}
-                    onChange={(id) => setScaleRule('remissionRule', scale.id, id)}
-                  />
-                </td>
-                <td>
-                  <RuleSelect
-                    label={`${scale.id} relapse rule`}
-                    value={prefs.relapseRule[scale.id]}
-                    options={scale.relapse.map((r) => ({
-                      id: r.id,
-                      label: r.label,
-                      source: r.source,
-                    }))}
-                    onChange={(id) => setScaleRule('relapseRule', scale.id, id)}
-                  />
-                </td>
+        <ScrollBox label="Conventions table">
+          <table className="data conventions">
+            <thead>
+              <tr>
+                <th scope="col">Scale</th>
+                <th scope="col">Severity bands</th>
+                <th scope="col">Remission</th>
+                <th scope="col">Relapse</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {courses.map(({ scale }) => (
+                <tr key={scale.id}>
+                  <th scope="row">{scale.id}</th>
+                  <td>
+                    <RuleSelect
+                      label={`${scale.id} severity bands`}
+                      value={prefs.bandConvention[scale.id]}
+                      options={scale.bandConventions.map((c) => ({
+                        id: c.id,
+                        label: c.name,
+                        source: c.source,
+                      }))}
+                      onChange={(id) => setScaleRule('bandConvention', scale.id, id)}
+                    />
+                  </td>
+                  <td>
+                    <RuleSelect
+                      label={`${scale.id} remission cut-off`}
+                      value={prefs.remissionRule[scale.id]}
+                      options={scale.remission.map((r) => ({
+                        id: r.id,
+                        label: r.label,
+                        source: r.source,
+                      }))}
+                      onChange={(id) => setScaleRule('remissionRule', scale.id, id)}
+                    />
+                  </td>
+                  <td>
+                    <RuleSelect
+                      label={`${scale.id} relapse rule`}
+                      value={prefs.relapseRule[scale.id]}
+                      options={scale.relapse.map((r) => ({
+                        id: r.id,
+                        label: r.label,
+                        source: r.source,
+                      }))}
+                      onChange={(id) => setScaleRule('relapseRule', scale.id, id)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </details>
     </section>
   );

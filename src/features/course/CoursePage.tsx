@@ -10,6 +10,7 @@ import { finishedPart, type PatientRecord } from '../../db/patient-queries';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse } from '../../domain/patient-course';
 import { paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { useCourseView } from '../../state/course-view';
 import { CourseControls } from './CourseControls';
@@ -17,6 +18,7 @@ import { CourseStatusLine } from './CourseStatusLine';
 
 export function CoursePage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
+  usePageTitle('Course', record === null ? 'Patient not found' : record?.patient.code);
   if (record === undefined) return <p role="status">Loading…</p>;
   if (record === null)
     return (

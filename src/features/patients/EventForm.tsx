@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { addEvent, updateEvent } from '../../db/events-repo';
 import type { EventKind, TreatmentEvent } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
@@ -12,6 +12,17 @@ interface Props {
 
 /** Add or edit a treatment event: a dose (drug, dose, unit, route), a medication change, a procedure. */
 export function EventForm({ patientId, event, onDone }: Props) {
+  // Escape closes the form like Cancel (nothing typed here is stored yet).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        onDone();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onDone]);
   const clinician = usePreferences((s) => s.clinician);
   const [f, setF] = useState({
     date: event?.date ?? '',
@@ -135,11 +146,13 @@ export function EventForm({ patientId, event, onDone }: Props) {
         />
       </div>
       {problems.length > 0 && (
-        <ul className="field-error" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="field-error">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="actions">
         <button type="submit">{event ? 'Save event' : 'Add event'}</button>

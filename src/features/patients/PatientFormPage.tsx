@@ -1,8 +1,9 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { usePatientRecord } from '../../db/hooks';
 import { createPatient, updatePatient } from '../../db/patients-repo';
 import type { Patient, Sex } from '../../db/schema';
 import { navigate, paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 
 interface Props {
@@ -11,8 +12,23 @@ interface Props {
 
 export function PatientFormPage({ patientId }: Props) {
   const record = usePatientRecord(patientId);
+  usePageTitle(
+    patientId === undefined
+      ? 'New patient'
+      : record === null
+        ? 'Patient not found'
+        : record && `Edit ${record.patient.code}`,
+  );
   if (patientId !== undefined && record === undefined) return <p role="status">Loading…</p>;
-  if (patientId !== undefined && record === null) return <p>There is no such patient.</p>;
+  if (patientId !== undefined && record === null)
+    return (
+      <div className="card">
+        <h1>Patient not found</h1>
+        <p>
+          It may have been deleted. <a href={paths.patients()}>Back to the patient list</a>.
+        </p>
+      </div>
+    );
   return <PatientForm key={record?.patient.id ?? 'new'} patient={record?.patient} />;
 }
 
@@ -34,6 +50,24 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
   const [notes, setNotes] = useState(patient?.notes ?? '');
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [saving, setSaving] = useState(false);
+  const cancelTo = patient ? paths.patient(patient.id) : paths.patients();
+  const changed =
+    code !== (patient?.code ?? '') ||
+    name !== (patient?.name ?? '') ||
+    birthYear !== (patient?.birthYear?.toString() ?? '') ||
+    sex !== (patient?.sex ?? '') ||
+    diagnosis !== (patient?.diagnosis ?? '') ||
+    notes !== (patient?.notes ?? '');
+  // Escape closes the form like Cancel; typed changes are only dropped after asking.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      if (!changed || window.confirm('Discard the changes to this patient?')) navigate(cancelTo);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [changed, cancelTo]);
 
   const onSubmit = async (e: SyntheticEvent) => {
     e.preventDefault();
@@ -127,20 +161,19 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           />
         </div>
         {problems.length > 0 && (
-          <ul className="field-error" role="alert">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul className="field-error">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className="actions">
           <button type="submit" disabled={saving}>
             {patient ? 'Save changes' : 'Create patient'}
           </button>
-          <a
-            className="button secondary"
-            href={patient ? paths.patient(patient.id) : paths.patients()}
-          >
+          <a className="button secondary" href={cancelTo}>
             Cancel
           </a>
         </div>

@@ -1,25 +1,41 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { itemValue, type ItemReferences } from '../../domain/item-reference';
 import type { ItemDef, ScaleDefinition } from '../../domain/scale-types';
 import { checkItemValue } from '../../domain/validation';
-import { focusNextField, focusPreviousField } from './focus-order';
+import { itemFieldName, itemLabel } from './item-name';
+import { focusAfterGroup, focusNextField, focusPreviousField } from './focus-order';
 
 interface Props {
   scale: ScaleDefinition;
   item: ItemDef;
   value: number | null;
   onChange: (value: number | null) => void;
+  /** No item of this scale answered yet: Enter skips the whole scale. */
+  untouched?: boolean;
+  references?: ItemReferences | undefined;
 }
 
 /**
  * One item: one key press sets it and moves on. Digits outside the item's range are refused
  * at the field with a message and change nothing. Backspace or Delete clears; Backspace on an
  * empty item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
+ * Enter on a scale with nothing answered skips that scale (dropped at finish).
  */
-export function ItemRow({ scale, item, value, onChange }: Props) {
+export function ItemRow({ scale, item, value, onChange, untouched = false, references }: Props) {
   const [error, setError] = useState<string | null>(null);
   const messageId = useId();
   const anchorId = useId();
-  const label = `${scale.id} item ${item.number}`;
+  const refId = useId();
+  const label = itemLabel(scale.id, item.number);
+  const name = itemFieldName(scale, item);
+  const previous = references?.previous ? itemValue(references.previous.entry, item.number) : null;
+  const baseline = references?.baseline ? itemValue(references.baseline.entry, item.number) : null;
+  const refText = [
+    references?.previous ? `previous ${previous ?? '–'} (${references.previous.date})` : null,
+    references?.baseline ? `baseline ${baseline ?? '–'} (${references.baseline.date})` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const notAssessed = item.notAssessedCode;
   const anchor =
     value !== null && value === notAssessed
@@ -52,6 +68,9 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
       setError(null);
       if (value === null && e.key === 'Backspace') focusPreviousField(field);
       else onChange(null);
+    } else if (e.key === 'Enter' && untouched) {
+      e.preventDefault();
+      focusAfterGroup(field);
     } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
       e.preventDefault();
       focusNextField(field);
@@ -97,12 +116,14 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
         inputMode="numeric"
         autoComplete="off"
         maxLength={1}
-        aria-label={label}
+        aria-label={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={
-          [error ? messageId : '', anchor ? anchorId : ''].join(' ').trim() || undefined
+          [error ? messageId : '', anchor ? anchorId : '', refText ? refId : ''].join(' ').trim() ||
+          undefined
         }
         data-entry-field=""
+        data-entry-group={scale.id}
         value={value ?? ''}
         onKeyDown={onKeyDown}
         onChange={onInput}
@@ -130,6 +151,24 @@ export function ItemRow({ scale, item, value, onChange }: Props) {
       <div className="item-anchor" id={anchorId}>
         {anchor ?? (value === null ? 'missing' : '')}
       </div>
+      {refText && (
+        <div className="item-ref" id={refId}>
+          <span className="visually-hidden">{refText}</span>
+          <span aria-hidden="true" title={refText}>
+            {references?.previous && (
+              <>
+                prev <b>{previous ?? '–'}</b>
+              </>
+            )}
+            {references?.previous && references.baseline && ' · '}
+            {references?.baseline && (
+              <>
+                base <b>{baseline ?? '–'}</b>
+              </>
+            )}
+          </span>
+        </div>
+      )}
       {error && (
         <p className="field-error" id={messageId} role="alert">
           {error}

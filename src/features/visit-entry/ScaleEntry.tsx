@@ -1,5 +1,6 @@
 import type { AssessmentEntry } from '../../domain/assessment';
 import { emptyItemEntry, emptySummaryEntry, entryHasData } from '../../domain/assessment';
+import type { ItemReferences } from '../../domain/item-reference';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { ItemsForm } from './ItemsForm';
 import { ScorePanel } from './ScorePanel';
@@ -11,12 +12,21 @@ interface Props {
   onChange: (entry: AssessmentEntry) => void;
   baseline: { total: number; date: string } | null;
   isBaseline: boolean;
+  references?: ItemReferences | undefined;
   bandConventionId?: string | undefined;
   remissionRuleId?: string | undefined;
 }
 
 /** One scale at the visit: item-by-item or summary entry beside its live score. */
-export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...rules }: Props) {
+export function ScaleEntry({
+  scale,
+  entry,
+  onChange,
+  baseline,
+  isBaseline,
+  references,
+  ...rules
+}: Props) {
   const switchMode = (mode: AssessmentEntry['mode']) => {
     if (mode === entry.mode) return;
     if (
@@ -70,6 +80,7 @@ export function ScaleEntry({ scale, entry, onChange, baseline, isBaseline, ...ru
             <ItemsForm
               scale={scale}
               responses={entry.responses}
+              references={references}
               onChange={(responses) => onChange({ mode: 'items', responses })}
             />
           ) : (

@@ -1,25 +1,32 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
 import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
+import { itemReferences, scalesOfLastVisit } from '../../domain/item-reference';
 import { buildPatientCourses } from '../../domain/patient-course';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
-import { navigate, paths, useLeaveGuard } from '../../state/navigation';
+import { focusIntentFor, navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { useCourseView } from '../../state/course-view';
+import { usePageTitle } from '../../state/page-title';
 import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { finishChecks } from './finish-checks';
+import { focusFirstEntry } from './focus-order';
 import { ScaleEntry } from './ScaleEntry';
 import { useVisitEntries } from './use-visit-entries';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
-  if (record === undefined) return <p role="status">Loading…</p>;
   const visit = record?.visits.find((v) => v.id === visitId);
+  usePageTitle(
+    record === undefined ? null : visit ? `Visit of ${visit.date}` : 'Visit not found',
+    record?.patient.code,
+  );
+  if (record === undefined) return <p role="status">Loading…</p>;
   if (!record || !visit)
     return (
       <div className="card">
@@ -53,8 +60,25 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     problem,
     setProblem,
     settle,
-  } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
+  } = useVisitEntries(visit, record.assessments, offeredScales(record, visit, prefs), rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
+  const finishButton = useRef<HTMLButtonElement>(null);
+  // Opened by the visit shortcut: start on the first unanswered item, not the heading.
+  useEffect(() => {
+    if (focusIntentFor(window.location.hash, true) === 'first-entry' && !focusFirstEntry())
+      finishButton.current?.focus();
+  }, []);
+  // Ctrl+Enter (⌘+Enter) finishes, or saves a finished visit, from any field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+        e.preventDefault();
+        finishButton.current?.click();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   useLeaveGuard(
     dirty.size > 0
       ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
@@ -104,10 +128,12 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     const c = courses.find((x) => x.scale.id === scaleId);
     const point =
       c && c.course.baselineIndex !== null ? c.course.points[c.course.baselineIndex] : undefined;
-    if (!point || point.total === null) return { baseline: null, isBaseline: false };
+    if (!point || point.total === null)
+      return { baseline: null, isBaseline: false, baselineVisitId: null };
     return {
       baseline: { total: point.total, date: point.date },
       isBaseline: point.id === visit.id,
+      baselineVisitId: point.id,
     };
   };
 
@@ -229,13 +255,14 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         </fieldset>
         <p className="muted">
           Keys: a digit sets the item and moves to the next · Backspace clears (on an empty item,
-          goes back) · ↑ ↓ or Tab move · Enter on “Finish visit” finishes.
+          goes back) · ↑ ↓ or Tab move · Enter on a scale with nothing entered skips it (dropped at
+          finish) · Ctrl+Enter finishes from any field.
         </p>
       </section>
       {chosen.map((scale) => {
         const entry = entries[scale.id];
         if (!entry) return null;
-        const { baseline, isBaseline } = baselineOf(scale.id);
+        const { baseline, isBaseline, baselineVisitId: baseId } = baselineOf(scale.id);
         return (
           <ScaleEntry
             key={scale.id}
@@ -244,6 +271,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             onChange={(e) => onChange(scale.id, e)}
             baseline={baseline}
             isBaseline={isBaseline}
+            references={itemReferences(visit, record.visits, record.assessments, scale.id, baseId)}
             bandConventionId={bandConventionFor(prefs, scale.id)}
             remissionRuleId={prefs.remissionRule[scale.id]}
           />
@@ -251,13 +279,21 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       })}
       <div className="actions finish-bar">
         {isDraft ? (
-          <button type="button" data-entry-finish="" onClick={() => void finish()}>
+          <button
+            type="button"
+            ref={finishButton}
+            data-entry-finish=""
+            aria-keyshortcuts="Control+Enter"
+            onClick={() => void finish()}
+          >
             Finish visit
           </button>
         ) : (
           <button
             type="button"
+            ref={finishButton}
             data-entry-finish=""
+            aria-keyshortcuts="Control+Enter"
             disabled={dirty.size === 0}
             onClick={() => void saveEdits()}
           >
@@ -282,4 +318,14 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       </div>
     </>
   );
+}
+
+/** A new visit offers the scales of the patient's last finished visit, else the defaults. */
+function offeredScales(
+  record: PatientRecord,
+  visit: Visit,
+  prefs: { defaultScales: readonly ScaleId[] },
+): readonly ScaleId[] {
+  const last = scalesOfLastVisit(visit, record.visits, record.assessments);
+  return last.length > 0 ? last : prefs.defaultScales;
 }
