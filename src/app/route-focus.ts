@@ -6,11 +6,15 @@ const WAIT_MS = 5000;
 
 /** Moves focus to the main heading (made focusable) of `main`; true when it was there. */
 export function focusMainHeading(main: HTMLElement): boolean {
-  const heading = main.querySelector<HTMLElement>('h1');
+  // While a lazy page loads, Suspense keeps the previous page in the DOM, hidden: only a
+  // rendered heading counts.
+  const heading = Array.from(main.querySelectorAll<HTMLElement>('h1')).find(
+    (h) => h.getClientRects().length > 0,
+  );
   if (!heading) return false;
   if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
   heading.focus();
-  return true;
+  return document.activeElement === heading;
 }
 
 /**
