@@ -30,9 +30,15 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
   const name = itemFieldName(scale, item);
   const previous = references?.previous ? itemValue(references.previous.entry, item.number) : null;
   const baseline = references?.baseline ? itemValue(references.baseline.entry, item.number) : null;
+  // Shown once either visit recorded this item (a summary entry holds only a few items).
+  const known = previous !== null || baseline !== null;
   const refText = [
-    references?.previous ? `previous ${previous ?? '–'} (${references.previous.date})` : null,
-    references?.baseline ? `baseline ${baseline ?? '–'} (${references.baseline.date})` : null,
+    known && references?.previous
+      ? `previous ${previous ?? 'not recorded'} (${references.previous.date})`
+      : null,
+    known && references?.baseline
+      ? `baseline ${baseline ?? 'not recorded'} (${references.baseline.date})`
+      : null,
   ]
     .filter(Boolean)
     .join(', ');
