@@ -35,12 +35,24 @@ export function CourseTable({ columns, rows, caption }: Props) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} className={row.kind === 'total' ? 'group-start' : undefined}>
-              <th scope="row" className={row.kind === 'total' ? 'row-total' : 'row-sub'}>
+            <tr
+              key={row.key}
+              className={
+                row.kind === 'total'
+                  ? 'group-start'
+                  : row.kind === 'note'
+                    ? 'group-start note-row'
+                    : undefined
+              }
+            >
+              <th
+                scope="row"
+                className={row.kind === 'total' || row.kind === 'note' ? 'row-total' : 'row-sub'}
+              >
                 {row.label}
               </th>
               {row.cells.map((cell, i) => (
-                <td key={columns[i]?.visitId ?? i} className="num">
+                <td key={columns[i]?.visitId ?? i} className={row.kind === 'note' ? 'note' : 'num'}>
                   {cell.status ? (
                     cell.text === '—' ? (
                       '—'

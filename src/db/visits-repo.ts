@@ -12,6 +12,7 @@ import { visitSchema } from './record-schemas';
 import { refuse, succeed, type DbResult } from './result';
 import type { Visit } from './schema';
 import { newId, nowIso, runWrite, type WriteOptions } from './write';
+import { normaliseAdverseEvents } from '../domain/adverse-events';
 
 export interface VisitInput {
   readonly patientId: string;
@@ -23,6 +24,8 @@ export interface VisitChanges {
   readonly date?: string;
   /** null (or an empty string) clears the notes. */
   readonly notes?: string | null;
+  /** Normalised (trimmed, no repeats); an empty list or null clears them. */
+  readonly adverseEvents?: readonly string[] | null;
 }
 
 function visitsOf(patientId: string): Promise<Visit[]> {
@@ -66,7 +69,7 @@ export function createVisit(
   });
 }
 
-/** Changes date or notes. A new date is copied to the visit's assessments. */
+/** Changes date, notes or adverse events. A new date is copied to the visit's assessments. */
 export function updateVisit(
   id: string,
   changes: VisitChanges,
@@ -75,7 +78,16 @@ export function updateVisit(
   return runWrite(async () => {
     const existing = await db.visits.get(id);
     if (!existing) return refuse(`There is no visit with id ${id}.`);
-    const merged = compact({ ...existing, ...changes });
+    const events =
+      changes.adverseEvents === undefined
+        ? {}
+        : { adverseEvents: normaliseAdverseEvents(changes.adverseEvents ?? []) };
+    const merged = compact({
+      ...existing,
+      ...changes,
+      ...events,
+      ...(events.adverseEvents?.length === 0 ? { adverseEvents: null } : {}),
+    });
     if (sameData(merged, existing)) return succeed(existing);
     const parsed = parseRecord(visitSchema, { ...merged, updatedAt: nowIso() });
     if (!parsed.ok) return parsed;

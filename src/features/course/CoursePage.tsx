@@ -15,6 +15,7 @@ import { bandConventionFor, courseRules, usePreferences } from '../../state/pref
 import { useCourseView } from '../../state/course-view';
 import { CourseControls } from './CourseControls';
 import { CourseStatusLine } from './CourseStatusLine';
+import { visitNoteText } from '../../domain/adverse-events';
 
 export function CoursePage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
@@ -46,8 +47,14 @@ function Course({ record }: { record: PatientRecord }) {
     [finished, indexDate, baselineVisitId, prefs],
   );
   const table = useMemo(
-    () => buildCourseTable(courses, indexDate, (id) => bandConventionFor(prefs, id)),
-    [courses, indexDate, prefs],
+    () =>
+      buildCourseTable(
+        courses,
+        indexDate,
+        (id) => bandConventionFor(prefs, id),
+        (id) => visitNoteText(finished.visits.find((v) => v.id === id) ?? {}),
+      ),
+    [courses, indexDate, prefs, finished],
   );
   const charts = useMemo(
     () =>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
@@ -10,13 +10,14 @@ import { buildPatientCourses } from '../../domain/patient-course';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
-import { focusIntentFor, navigate, paths, useLeaveGuard } from '../../state/navigation';
+import { navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { useCourseView } from '../../state/course-view';
 import { usePageTitle } from '../../state/page-title';
 import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
 import { finishChecks } from './finish-checks';
-import { focusFirstEntry } from './focus-order';
+import { useEntryKeys } from './use-entry-keys';
 import { ScaleEntry } from './ScaleEntry';
+import { VisitNotes } from './VisitNotes';
 import { useVisitEntries } from './use-visit-entries';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
@@ -62,23 +63,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     settle,
   } = useVisitEntries(visit, record.assessments, offeredScales(record, visit, prefs), rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
-  const finishButton = useRef<HTMLButtonElement>(null);
-  // Opened by the visit shortcut: start on the first unanswered item, not the heading.
-  useEffect(() => {
-    if (focusIntentFor(window.location.hash, true) === 'first-entry' && !focusFirstEntry())
-      finishButton.current?.focus();
-  }, []);
-  // Ctrl+Enter (⌘+Enter) finishes, or saves a finished visit, from any field.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
-        e.preventDefault();
-        finishButton.current?.click();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  const finishButton = useEntryKeys();
   useLeaveGuard(
     dirty.size > 0
       ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
@@ -277,6 +262,7 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
           />
         );
       })}
+      <VisitNotes visit={visit} by={prefs.clinician} onProblem={setProblem} />
       <div className="actions finish-bar">
         {isDraft ? (
           <button
