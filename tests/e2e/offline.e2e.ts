@@ -169,7 +169,7 @@ describe('offline', () => {
     await page.getByRole('button', { name: 'Finish visit' }).click();
     await page.getByRole('heading', { name: 'Visits' }).waitFor();
     expect(await page.getByRole('row', { name: /2024-03-01/ }).innerText()).toMatch(
-      /PHQ-9\s+finished/,
+      /PHQ-9 11\s+finished/,
     );
     // The lazily loaded pages come from the precache too.
     await page.getByRole('link', { name: 'Course', exact: true }).click();

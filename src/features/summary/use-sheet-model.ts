@@ -71,8 +71,10 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
     [courses, excluded, range],
   );
   const table = useMemo(() => {
+    // Adverse events only: the visits' free-text notes would push the one-page summary
+    // onto a second page (the reference case's notes are whole sentences).
     const built = buildCourseTable(shown, indexDate, bandFor, (id) =>
-      visitNoteText(finalVisits.find((v) => v.id === id) ?? {}),
+      visitNoteText({ adverseEvents: finalVisits.find((v) => v.id === id)?.adverseEvents }),
     );
     return {
       columns: built.columns,
