@@ -49,10 +49,10 @@ describe('visit entry drafts', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'PHQ-9 item 1 must be between 0 and 3 (got 7).',
     );
-    expect(screen.getByLabelText('PHQ-9 item 1')).toHaveValue('');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveValue('');
     // An accepted key press on the next item saves the whole PHQ-9 as the form holds it; once
     // that save has landed, a 7 taken into the form or written before it would be in the store.
-    await user.click(screen.getByLabelText('PHQ-9 item 2'));
+    await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 2)));
     await user.keyboard('1');
     await waitFor(async () => {
       const record = await getPatientRecord(patientId);
