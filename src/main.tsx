@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
 // The app's own font, served from its origin and precached: screen and print look the same
 // on every computer, whatever fonts it has (src/app/fonts.css says why this one).
 import './app/fonts.css';
@@ -10,6 +11,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary what="the app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

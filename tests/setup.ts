@@ -5,11 +5,9 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { resetPreferences } from '../src/state/preferences';
-import { useCourseView } from '../src/state/course-view';
 
 // Every zustand store starts fresh in every test (bulletproof-react habit).
 afterEach(() => {
   cleanup();
   resetPreferences();
-  useCourseView.setState({ baselineByPatient: {} });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useHash, parseRoute, paths, type Route } from '../state/navigation';
 import { usePageTitle } from '../state/page-title';
 import { focusMainHeading, useRouteFocus } from './route-focus';
@@ -8,6 +8,10 @@ import { PatientPage } from '../features/patients/PatientPage';
 import { VisitPage } from '../features/visit-entry/VisitPage';
 import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
+import { adoptChoicesFromThisBrowser } from './adopt-local-choices';
+import { LeaveDialog } from './LeaveDialog';
+import { ErrorBoundary } from './ErrorBoundary';
+import { PreferencesNote } from './PreferencesNote';
 
 // Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
 const CoursePage = lazy(() =>
@@ -15,6 +19,10 @@ const CoursePage = lazy(() =>
 );
 const PrintPage = lazy(() =>
   import('../features/summary/PrintPage').then((m) => ({ default: m.PrintPage })),
+);
+// The cohort view brings jStat and the group statistics: loaded only when opened.
+const CohortPage = lazy(() =>
+  import('../features/cohort/CohortPage').then((m) => ({ default: m.CohortPage })),
 );
 const DataPage = lazy(() =>
   import('../features/data/DataPage').then((m) => ({ default: m.DataPage })),
@@ -38,6 +46,8 @@ function Page({ route }: { route: Route }) {
       return <PrintPage patientId={route.patientId} />;
     case 'data':
       return <DataPage />;
+    case 'cohort':
+      return <CohortPage />;
     case 'not-found':
       return <NotFound path={route.path} />;
   }
@@ -59,6 +69,9 @@ export function App() {
   const hash = useHash();
   const route = parseRoute(hash);
   useRouteFocus(hash);
+  useEffect(() => {
+    void adoptChoicesFromThisBrowser();
+  }, []);
   const printing = route.name === 'print';
   return (
     <>
@@ -81,18 +94,26 @@ export function App() {
           </a>
           <nav aria-label="Main">
             <a href={paths.patients()}>Patients</a>
+            <a href={paths.cohort()}>Cohort</a>
             <a href={paths.data()}>Data &amp; settings</a>
           </nav>
           <span className="app-status">Data stays on this device</span>
         </header>
       )}
       <main id="main" tabIndex={-1}>
-        <DatabaseBanner />
+        <ErrorBoundary what="the database banner">
+          <DatabaseBanner />
+        </ErrorBoundary>
         <UpdateBanner />
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <Page route={route} />
-        </Suspense>
+        <PreferencesNote />
+        {/* Keyed by the page: a failed screen does not stay failed after navigating away. */}
+        <ErrorBoundary key={window.location.hash} what="this screen">
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Page route={route} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
+      <LeaveDialog />
     </>
   );
 }

@@ -11,6 +11,7 @@
  */
 import { emptyItemEntry, emptySummaryEntry, type AssessmentEntry } from '../domain/assessment';
 import { mergeEntries } from '../domain/entry-merge';
+import { mergeEntriesStrictly, type Choices } from '../domain/field-merge';
 import { getScale, isScaleId, SCALE_IDS } from '../domain/scales/registry';
 import type { ScaleDefinition } from '../domain/scale-types';
 import { validateEntry } from '../domain/validation';
@@ -19,7 +20,16 @@ import { assessmentDataOf, sameData, withAssessmentKeys } from './derived';
 import { applyChanges, applyDraftSave, DRAFT_SAVE, type Change } from './history-writer';
 import { compact, parseRecord } from './input';
 import { assessmentDataSchema, entrySchema, zodProblems } from './record-schemas';
-import { refuse, refuseAll, succeed, type DbResult } from './result';
+import {
+  conflicted,
+  refuse,
+  refuseAll,
+  succeed,
+  type ConflictFailure,
+  type DbResult,
+  type SaveResult,
+} from './result';
+import { revise } from './revision';
 import type { Assessment, RecordStatus, Visit } from './schema';
 import { newId, nowIso, runWrite, type WriteOptions } from './write';
 
@@ -39,6 +49,16 @@ export interface AssessmentInput {
   readonly base?: AssessmentEntry | null;
 }
 
+/**
+ * An edit of a final assessment names the entry it edited (null: none was stored). When the
+ * stored entry moved on, items changed on one side only are merged; an item changed on both
+ * sides to different values stops the save with both values, unless `choices` decides it.
+ */
+export interface FinalAssessmentInput extends AssessmentInput {
+  readonly base: AssessmentEntry | null;
+  readonly choices?: Choices;
+}
+
 /** The entry checked for shape and against the scale definition; each problem in words. */
 export function checkEntry(
   scaleId: string,
@@ -56,7 +76,10 @@ export function checkEntry(
 
 type Prepared = { visit: Visit; existing: Assessment | undefined; next: Assessment };
 
-async function prepare(input: AssessmentInput, status: RecordStatus): Promise<DbResult<Prepared>> {
+async function prepare(
+  input: AssessmentInput & { readonly choices?: Choices },
+  status: RecordStatus,
+): Promise<DbResult<Prepared> | ConflictFailure<Assessment>> {
   const checked = checkEntry(input.scaleId, input.entry);
   if (!checked.ok) return checked;
   const { scale } = checked.value;
@@ -77,7 +100,18 @@ async function prepare(input: AssessmentInput, status: RecordStatus): Promise<Db
   let entry = checked.value.entry;
   if (input.base !== undefined && existing) {
     const base = input.base ?? emptyLike(entry, scale);
-    if (!sameData(existing.entry, base)) {
+    if (!sameData(existing.entry, base) && status === 'final') {
+      const outcome = mergeEntriesStrictly(
+        scale.id,
+        base,
+        entry,
+        existing.entry,
+        input.choices ?? {},
+      );
+      if (!outcome.ok)
+        return conflicted(`${scale.id} of ${visit.date}`, outcome.conflicts, existing);
+      entry = outcome.value;
+    } else if (!sameData(existing.entry, base)) {
       const merged = checkEntry(scale.id, mergeEntries(base, entry, existing.entry));
       if (!merged.ok)
         return refuse(
@@ -111,6 +145,9 @@ const emptyLike = (entry: AssessmentEntry, scale: ScaleDefinition): AssessmentEn
 
 const unchanged = (p: Prepared) => p.existing !== undefined && sameData(p.existing, p.next);
 
+/** What a draft save reads and writes: the hot path of typing, so it locks nothing else. */
+const DRAFT_SAVE_TABLES = ['visits', 'assessments', 'history'] as const;
+
 /**
  * Creates or updates the draft assessment of `input.scaleId` in a draft visit (upsert by
  * visit and scale). Incomplete entries are fine; invalid ones are refused.
@@ -119,18 +156,22 @@ export function saveDraftAssessment(
   input: AssessmentInput,
   options: WriteOptions = {},
 ): Promise<DbResult<Assessment>> {
-  return runWrite(async () => {
+  return runWrite<Assessment>(async () => {
     const prepared = await prepare(input, 'draft');
     if (!prepared.ok) return prepared;
-    if (unchanged(prepared.value)) return succeed(prepared.value.next);
-    const next = { ...prepared.value.next, updatedAt: nowIso() };
+    const { existing } = prepared.value;
+    if (existing && unchanged(prepared.value)) return succeed(existing);
+    const next = revise(prepared.value.existing ?? null, {
+      ...prepared.value.next,
+      updatedAt: nowIso(),
+    });
     await applyDraftSave(
       { name: DRAFT_SAVE, by: options.by },
       prepared.value.existing ?? null,
       next,
     );
     return succeed(next);
-  });
+  }, DRAFT_SAVE_TABLES);
 }
 
 /**
@@ -138,15 +179,16 @@ export function saveDraftAssessment(
  * history entry holding the previous value: call it on an explicit save, not per keystroke.
  */
 export function updateFinalAssessment(
-  input: AssessmentInput,
+  input: FinalAssessmentInput,
   options: WriteOptions = {},
-): Promise<DbResult<Assessment>> {
-  return runWrite(async () => {
+): Promise<SaveResult<Assessment>> {
+  return runWrite<Assessment, SaveResult<Assessment> & { ok: false }>(async () => {
     const prepared = await prepare(input, 'final');
     if (!prepared.ok) return prepared;
-    if (unchanged(prepared.value)) return succeed(prepared.value.next);
-    const { existing, visit } = prepared.value;
-    const next = { ...prepared.value.next, updatedAt: nowIso() };
+    const { existing } = prepared.value;
+    if (existing && unchanged(prepared.value)) return succeed(existing);
+    const { visit } = prepared.value;
+    const next = revise(existing ?? null, { ...prepared.value.next, updatedAt: nowIso() });
     const name = `${existing ? 'edit' : 'add'} final ${next.scaleId} of ${visit.date}`;
     await applyChanges({ name, by: options.by }, [
       { table: 'assessments', before: existing ?? null, after: next },

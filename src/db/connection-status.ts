@@ -42,14 +42,23 @@ export function watchConnection(): void {
       if (problem?.kind === 'blocked') set(null);
     },
     (error: unknown) => {
-      const name = error instanceof Error ? error.name : 'Error';
-      // Dexie's messages may end with a link to its docs: an address the user cannot use here.
-      const detail = (error instanceof Error ? error.message : String(error))
-        .replace(/\s*Please visit https?:\/\/\S+/g, '')
-        .replace(/\s*https?:\/\/\S+/g, '');
-      set({ kind: 'unavailable', detail: `${name}: ${detail}` });
+      reportOpenFailure(error);
     },
   );
+}
+
+/**
+ * A failure to open or read the database, as a value the banner shows (never an exception
+ * thrown while a screen draws). Called by watchConnection and by the live hooks.
+ */
+export function reportOpenFailure(error: unknown): void {
+  if (problem?.kind === 'unavailable' || problem?.kind === 'upgraded-elsewhere') return;
+  const name = error instanceof Error ? error.name : 'Error';
+  // Dexie's messages may end with a link to its docs: an address the user cannot use here.
+  const detail = (error instanceof Error ? error.message : String(error))
+    .replace(/\s*Please visit https?:\/\/\S+/g, '')
+    .replace(/\s*https?:\/\/\S+/g, '');
+  set({ kind: 'unavailable', detail: `${name}: ${detail}` });
 }
 
 export function useConnectionProblem(): ConnectionProblem {

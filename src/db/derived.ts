@@ -6,13 +6,29 @@
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';
 import { getScale } from '../domain/scales/registry';
-import { safetyChecks } from '../domain/safety';
-import { scoreEntry } from '../domain/scoring';
+import { entrySafetyChecks } from '../domain/safety';
 import type { Assessment, AssessmentData, Patient, PatientData } from './schema';
 
-/** Codes are unique ignoring case and surrounding spaces: 'DEZ-001' and ' dez-001' clash. */
+// Dashes that look like '-' (hyphen, non-breaking hyphen, figure dash, en/em dash, minus,
+// small and full-width hyphen-minus) and characters that cannot be seen at all.
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/**
+ * Codes are unique ignoring case, surrounding spaces and look-alike characters: after
+ * Unicode compatibility normalisation (NFKC: full-width 'ＤＵＰ' is 'DUP'), every dash that
+ * looks like a hyphen is '-', invisible characters (zero-width space, soft hyphen) are gone
+ * and runs of spaces are one. 'DEZ-001', ' dez-001', 'DEZ‑001' (non-breaking hyphen) and
+ * 'DEZ-\u200B001' all clash.
+ */
 export function codeKeyOf(code: string): string {
-  return code.trim().normalize('NFC').toLowerCase();
+  return code
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(DASHES, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Search keys of a name: the whole name and each word, lower-cased ('hui wang', 'hui', 'wang'). */
@@ -24,12 +40,12 @@ export function nameWordsOf(name: string | undefined): string[] {
   return [...new Set([whole, ...words])];
 }
 
-/** Items whose safety rule is met: [9] for a PHQ-9 with item 9 >= 1. Invalid entries: none. */
+/**
+ * Items whose safety rule is met: [9] for a PHQ-9 with item 9 >= 1. Read from the values as
+ * stored, so an entry that no longer validates (and so has no score) keeps its flags.
+ */
 export function flaggedItemsOf(scaleId: ScaleId, entry: AssessmentEntry): number[] {
-  const scale = getScale(scaleId);
-  const scored = scoreEntry(scale, entry);
-  if (!scored.ok) return [];
-  return safetyChecks(scale, scored.score)
+  return entrySafetyChecks(getScale(scaleId), entry)
     .filter((check) => check.status === 'flagged')
     .map((check) => check.rule.item);
 }
@@ -54,12 +70,13 @@ export function omitKeys<T extends object, K extends keyof T & string>(
   return Object.fromEntries(entries) as Omit<T, K>;
 }
 
+/** The data a backup carries: derived keys and the revision (bookkeeping) left out. */
 export function patientDataOf(patient: Patient): PatientData {
-  return omitKeys(patient, ['codeKey', 'nameWords']);
+  return omitKeys(patient, ['codeKey', 'nameWords', 'rev']);
 }
 
 export function assessmentDataOf(assessment: Assessment): AssessmentData {
-  return omitKeys(assessment, ['flaggedItems']);
+  return omitKeys(assessment, ['flaggedItems', 'rev']);
 }
 
 /** JSON with object keys sorted: equal for records that hold the same data. */
@@ -73,6 +90,13 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+/** Top-level `rev` dropped: a revision is bookkeeping about the data, not data. */
+const dataOnly = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && 'rev' in value
+    ? omitKeys(value as { rev?: unknown }, ['rev'])
+    : value;
+
+/** Whether two records hold the same data (key order, absent fields and revisions ignored). */
 export function sameData(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return canonicalJson(dataOnly(a)) === canonicalJson(dataOnly(b));
 }

@@ -2,15 +2,18 @@
  * Treatment events on a patient's course. At most one event per patient is the index event
  * (time is counted from it): making one the index clears the others in the same change.
  */
+import { DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
+import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, type Change } from './history-writer';
 import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { eventSchema } from './record-schemas';
-import { refuse, succeed, type DbResult } from './result';
+import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, sameRev, withoutRev } from './revision';
 import type { EventKind, TreatmentEvent } from './schema';
-import { newId, runWrite, type WriteOptions } from './write';
+import { newId, runWrite, type SaveOptions, type WriteOptions } from './write';
 
 export interface EventInput {
   readonly patientId: string;
@@ -59,6 +62,18 @@ async function clearOtherIndex(event: TreatmentEvent): Promise<Change[]> {
   }));
 }
 
+/**
+ * A dose or medication event always carries a structured drug name (the drug as typed,
+ * spaces tidied, else the label), so patients group by drug (src/domain/cohort/drug-name.ts).
+ */
+function withDrugName(raw: Record<string, unknown>): Record<string, unknown> {
+  const { kind, label, drug } = raw;
+  if (typeof kind !== 'string' || !DRUG_EVENT_KINDS.includes(kind) || typeof label !== 'string')
+    return raw;
+  const name = structuredDrugName(typeof drug === 'string' ? { drug, label } : { label });
+  return name === null || name === drug ? raw : { ...raw, drug: name };
+}
+
 export function addEvent(
   input: EventInput,
   options: WriteOptions = {},
@@ -66,9 +81,12 @@ export function addEvent(
   return runWrite(async () => {
     const patient = await db.patients.get(input.patientId);
     if (!patient) return refuse(`There is no patient with id ${input.patientId}.`);
-    const parsed = parseRecord(eventSchema, compact({ isIndex: false, ...input, id: newId() }));
+    const parsed = parseRecord(
+      eventSchema,
+      withDrugName(compact({ isIndex: false, ...input, id: newId() })),
+    );
     if (!parsed.ok) return parsed;
-    const event = parsed.value;
+    const event = revise(null, parsed.value);
     await applyChanges({ name: `add ${event.label}`, by: options.by }, [
       ...(await clearOtherIndex(event)),
       { table: 'events', before: null, after: event },
@@ -77,19 +95,48 @@ export function addEvent(
   });
 }
 
+const EVENT_FIELDS: Readonly<Record<string, string>> = {
+  date: 'date',
+  kind: 'kind',
+  label: 'label',
+  drug: 'drug',
+  dose: 'dose',
+  unit: 'unit',
+  route: 'route',
+  totalDose: 'total dose',
+  details: 'details',
+  isIndex: 'index event',
+  endDate: 'end date',
+};
+
+/**
+ * Saves an event form. `options.base` is the event as the form loaded it; a save against an
+ * event changed since merges field by field, or stops with both values of each field changed
+ * in both places (see updatePatient).
+ */
 export function updateEvent(
   id: string,
   changes: EventChanges,
-  options: WriteOptions = {},
-): Promise<DbResult<TreatmentEvent>> {
-  return runWrite(async () => {
+  options: SaveOptions<TreatmentEvent>,
+): Promise<SaveResult<TreatmentEvent>> {
+  return runWrite<TreatmentEvent, SaveResult<TreatmentEvent> & { ok: false }>(async () => {
     const existing = await db.events.get(id);
     if (!existing) return refuse(`There is no treatment event with id ${id}.`);
-    const merged = compact({ ...existing, ...changes });
+    let merged = compact({ ...withoutRev(options.base), ...changes });
+    if (!sameRev(existing, options.base)) {
+      const outcome = mergeFields(compact(withoutRev(options.base)), merged, withoutRev(existing), {
+        ignore: ['id', 'patientId'],
+        label: (key) => EVENT_FIELDS[key] ?? key,
+        ...(options.choices ? { choices: options.choices } : {}),
+      });
+      if (!outcome.ok)
+        return conflicted(`Treatment event ${existing.label}`, outcome.conflicts, existing);
+      merged = outcome.value;
+    }
     if (sameData(merged, existing)) return succeed(existing);
-    const parsed = parseRecord(eventSchema, merged);
+    const parsed = parseRecord(eventSchema, withDrugName(merged));
     if (!parsed.ok) return parsed;
-    const event = parsed.value;
+    const event = revise(existing, parsed.value);
     await applyChanges({ name: `edit ${event.label}`, by: options.by }, [
       ...(await clearOtherIndex(event)),
       { table: 'events', before: existing, after: event },

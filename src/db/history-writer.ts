@@ -3,6 +3,7 @@
  * history entry, so nothing changes without a trace. Call inside runWrite.
  */
 import { db } from './db';
+import { revise } from './revision';
 import { nowIso, newId } from './write';
 import type {
   Assessment,
@@ -93,11 +94,19 @@ function bucketPuts(changes: readonly Change[]): Buckets {
  */
 export async function applyChanges(
   operation: Operation,
-  changes: readonly Change[],
+  given: readonly Change[],
   options: { readonly undo?: boolean } = {},
 ): Promise<string> {
   const groupId = newId();
   const at = nowIso();
+  // Every written record gets its next revision here, the one place clinical records are
+  // written, so no writer can forget it. revise() is deterministic: a caller that stamped
+  // the record already (to return it) gets the same value.
+  const changes = given.map((change) =>
+    change.after === null
+      ? change
+      : ({ ...change, after: revise(change.before, change.after) } as Change),
+  );
   const deletes: Record<ClinicalTable, string[]> = {
     patients: [],
     events: [],
@@ -108,20 +117,27 @@ export async function applyChanges(
   for (const change of changes) {
     if (change.after === null) deletes[change.table].push(recordOf(change).id);
   }
-  await Promise.all([
-    db.patients.bulkDelete(deletes.patients),
-    db.events.bulkDelete(deletes.events),
-    db.visits.bulkDelete(deletes.visits),
-    db.assessments.bulkDelete(deletes.assessments),
-    db.safetyAcks.bulkDelete(deletes.safetyAcks),
-  ]);
+  // Only the tables with something to write are touched, so a write may run in a
+  // transaction that locks just those (runWrite's scope).
+  const tables = {
+    patients: db.patients,
+    events: db.events,
+    visits: db.visits,
+    assessments: db.assessments,
+    safetyAcks: db.safetyAcks,
+  } as const;
+  await Promise.all(
+    (Object.keys(deletes) as ClinicalTable[])
+      .filter((t) => deletes[t].length > 0)
+      .map((t) => tables[t].bulkDelete(deletes[t])),
+  );
   const puts = bucketPuts(changes);
   await Promise.all([
-    db.patients.bulkPut(puts.patients),
-    db.events.bulkPut(puts.events),
-    db.visits.bulkPut(puts.visits),
-    db.assessments.bulkPut(puts.assessments),
-    db.safetyAcks.bulkPut(puts.safetyAcks),
+    puts.patients.length ? db.patients.bulkPut(puts.patients) : null,
+    puts.events.length ? db.events.bulkPut(puts.events) : null,
+    puts.visits.length ? db.visits.bulkPut(puts.visits) : null,
+    puts.assessments.length ? db.assessments.bulkPut(puts.assessments) : null,
+    puts.safetyAcks.length ? db.safetyAcks.bulkPut(puts.safetyAcks) : null,
   ]);
   const undo = options.undo ?? false;
   const entries = changes.map((change): Omit<HistoryEntry, 'id'> => ({
@@ -149,8 +165,9 @@ export async function applyChanges(
 export async function applyDraftSave(
   operation: Operation,
   before: Assessment | null,
-  after: Assessment,
+  unrevised: Assessment,
 ): Promise<void> {
+  const after = revise(before, unrevised);
   const latest = await db.history.where('recordId').equals(after.id).last();
   const foldable =
     latest !== undefined &&

@@ -3,7 +3,9 @@
  * changes (useLiveQuery), and is scoped to indexed ranges so that unrelated writes wake
  * nothing. `undefined` means "still loading". Writes go through the repository functions.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery as useDexieLiveQuery } from 'dexie-react-hooks';
+import { reportOpenFailure } from './connection-status';
+import { describeStorageError } from './result';
 import { listHistory, type HistoryFilter } from './history-repo';
 import { getMeta } from './meta-repo';
 import {
@@ -15,6 +17,24 @@ import {
 import { listOpenSafetyFlags, type SafetyFlag } from './safety-repo';
 import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
 import { getDraftVisit } from './visits-repo';
+
+/**
+ * useLiveQuery, except that a database that cannot be opened or read (private mode, storage
+ * off, closed by an upgrade in another tab) is reported to the banner and reads as "not
+ * loaded" instead of throwing while the screen draws. Other errors are bugs: thrown, and
+ * the screen's error boundary shows them.
+ */
+function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+  return useDexieLiveQuery(async () => {
+    try {
+      return await query();
+    } catch (error) {
+      if (describeStorageError(error) === null) throw error;
+      reportOpenFailure(error);
+      return undefined;
+    }
+  }, deps);
+}
 
 /** Patients whose code or name starts with `search`, at most `limit`. */
 export function usePatientList(search: string, limit = 100): PatientList | undefined {

@@ -1,13 +1,15 @@
 /** Creating, editing and deleting patients. Every change is kept in history. */
+import { mergeFields } from '../domain/field-merge';
 import { codeKeyOf, patientDataOf, sameData, withPatientKeys } from './derived';
 import { applyChanges, type Change } from './history-writer';
 import { compact, parseRecord } from './input';
 import { readPatientBundle } from './patient-bundle';
 import { patientDataSchema } from './record-schemas';
-import { refuse, succeed, type DbResult } from './result';
+import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, sameRev } from './revision';
 import type { Patient, Sex } from './schema';
 import { db } from './db';
-import { newId, nowIso, runWrite, type WriteOptions } from './write';
+import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
 
 export interface PatientInput {
   readonly code: string;
@@ -37,7 +39,7 @@ const codeInUse = (code: string, holder: Patient) =>
   refuse(
     holder.code === code
       ? `Patient code "${code}" is already used by another patient.`
-      : `Patient code "${code}" is already used by another patient (as "${holder.code}"; codes are compared ignoring case).`,
+      : `Patient code "${code}" is already used by another patient (as "${holder.code}"; codes are compared ignoring case, spaces and look-alike characters).`,
   );
 
 export function createPatient(
@@ -53,7 +55,7 @@ export function createPatient(
     if (!data.ok) return data;
     const holder = await codeTaken(data.value.code);
     if (holder) return codeInUse(data.value.code, holder);
-    const patient = withPatientKeys(data.value);
+    const patient = revise(null, withPatientKeys(data.value));
     await applyChanges({ name: 'create patient', by: options.by }, [
       { table: 'patients', before: null, after: patient },
     ]);
@@ -61,23 +63,79 @@ export function createPatient(
   });
 }
 
+const PATIENT_FIELDS: Readonly<Record<string, string>> = {
+  code: 'patient code',
+  name: 'name',
+  birthYear: 'birth year',
+  sex: 'sex',
+  diagnosis: 'diagnosis',
+  notes: 'notes',
+};
+
+/**
+ * Saves a patient form. `options.base` is the patient as the form loaded it: when the stored
+ * patient has moved on since (another tab), the save merges field by field (the other
+ * side's changes to fields this form left alone are kept) and stops with both values when
+ * the same field was changed differently in both.
+ */
 export function updatePatient(
   id: string,
   changes: PatientChanges,
-  options: WriteOptions = {},
-): Promise<DbResult<Patient>> {
-  return runWrite(async () => {
+  options: SaveOptions<Patient>,
+): Promise<SaveResult<Patient>> {
+  return runWrite<Patient, SaveResult<Patient> & { ok: false }>(async () => {
     const existing = await db.patients.get(id);
     if (!existing) return refuse(`There is no patient with id ${id}.`);
     const old = patientDataOf(existing);
-    const merged = compact({ ...old, ...changes });
-    if (sameData(merged, old)) return succeed(existing);
+    let merged = compact({ ...patientDataOf(options.base), ...changes });
+    if (!sameRev(existing, options.base)) {
+      const outcome = mergeFields(
+        compact({ ...patientDataOf(options.base) }),
+        merged,
+        { ...old },
+        {
+          ignore: ['id', 'createdAt', 'updatedAt'],
+          label: (key) => PATIENT_FIELDS[key] ?? key,
+          ...(options.choices ? { choices: options.choices } : {}),
+        },
+      );
+      if (!outcome.ok) return conflicted(`Patient ${existing.code}`, outcome.conflicts, existing);
+      merged = outcome.value;
+    }
+    if (sameData({ ...merged, updatedAt: old.updatedAt }, old)) return succeed(existing);
     const data = parseRecord(patientDataSchema, { ...merged, updatedAt: nowIso() });
     if (!data.ok) return data;
     const holder = await codeTaken(data.value.code, id);
     if (holder) return codeInUse(data.value.code, holder);
-    const patient = withPatientKeys(data.value);
+    const patient = revise(existing, withPatientKeys(data.value));
     await applyChanges({ name: 'edit patient', by: options.by }, [
+      { table: 'patients', before: existing, after: patient },
+    ]);
+    return succeed(patient);
+  });
+}
+
+/**
+ * Chooses the visit change is counted from for this patient (null: back to the default rule).
+ * Stored on the patient record, so it is in backups and history like any clinical edit.
+ */
+export function chooseBaseline(
+  patientId: string,
+  visitId: string | null,
+  options: WriteOptions = {},
+): Promise<DbResult<Patient>> {
+  return runWrite(async () => {
+    const existing = await db.patients.get(patientId);
+    if (!existing) return refuse(`There is no patient with id ${patientId}.`);
+    const visit = visitId === null ? undefined : await db.visits.get(visitId);
+    if (visitId !== null && visit?.patientId !== patientId)
+      return refuse(`Visit ${visitId} is not a visit of patient ${existing.code}.`);
+    if ((existing.baselineVisitId ?? null) === visitId) return succeed(existing);
+    const patient: Patient = { ...existing, updatedAt: nowIso() };
+    if (visitId === null) delete (patient as { baselineVisitId?: string }).baselineVisitId;
+    else (patient as { baselineVisitId?: string }).baselineVisitId = visitId;
+    const name = visit ? `choose baseline ${visit.date}` : 'use the default baseline';
+    await applyChanges({ name, by: options.by }, [
       { table: 'patients', before: existing, after: patient },
     ]);
     return succeed(patient);
@@ -104,5 +162,55 @@ export function deletePatient(
     ];
     await applyChanges({ name: `delete patient ${bundle.patient.code}`, by: options.by }, changes);
     return succeed({ records: changes.length });
+  });
+}
+
+export interface PurgeCount {
+  readonly events: number;
+  readonly visits: number;
+  readonly assessments: number;
+  readonly safetyAcks: number;
+  readonly history: number;
+}
+
+/** What purgePatient would remove, for the confirmation that names it; null: no such patient. */
+export async function countPurge(id: string): Promise<PurgeCount | null> {
+  const bundle = await readPatientBundle(id);
+  if (!bundle.patient) return null;
+  return {
+    events: bundle.events.length,
+    visits: bundle.visits.length,
+    assessments: bundle.assessments.length,
+    safetyAcks: bundle.safetyAcks.length,
+    history: await db.history.where('patientId').equals(id).count(),
+  };
+}
+
+/**
+ * Erasure (a patient's right to erasure, GDPR Art. 17): removes the patient, every record of
+ * theirs AND their history, in one transaction. Unlike deletePatient it cannot be undone and
+ * leaves no trace on this device (backup files made earlier are outside the app's reach).
+ */
+export function purgePatient(id: string): Promise<DbResult<PurgeCount & { code: string }>> {
+  return runWrite(async () => {
+    const bundle = await readPatientBundle(id);
+    if (!bundle.patient) return refuse(`There is no patient with id ${id}.`);
+    const history = await db.history.where('patientId').equals(id).primaryKeys();
+    await Promise.all([
+      db.safetyAcks.bulkDelete(bundle.safetyAcks.map((r) => r.id)),
+      db.assessments.bulkDelete(bundle.assessments.map((r) => r.id)),
+      db.visits.bulkDelete(bundle.visits.map((r) => r.id)),
+      db.events.bulkDelete(bundle.events.map((r) => r.id)),
+      db.patients.delete(id),
+      db.history.bulkDelete(history),
+    ]);
+    return succeed({
+      code: bundle.patient.code,
+      events: bundle.events.length,
+      visits: bundle.visits.length,
+      assessments: bundle.assessments.length,
+      safetyAcks: bundle.safetyAcks.length,
+      history: history.length,
+    });
   });
 }

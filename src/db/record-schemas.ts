@@ -19,9 +19,11 @@ const text = (max: number) =>
 
 export const idSchema = z.guid({ error: 'must be an id like 0d9c7f0e-…-…-…-… (a UUID)' });
 
-export const isoDateSchema = z.string().refine(isIsoDate, {
-  error: (issue) => `must be a date written YYYY-MM-DD (got ${JSON.stringify(issue.input)})`,
-});
+export const isoDateSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+  .refine(isIsoDate, {
+    error: (issue) => `must be a date written YYYY-MM-DD (got ${JSON.stringify(issue.input)})`,
+  });
 
 export const timestampSchema = z.iso.datetime({
   offset: true,
@@ -54,6 +56,7 @@ export const patientDataSchema = z.strictObject({
   sex: z.enum(['female', 'male', 'other', 'unknown']).exactOptional(),
   diagnosis: text(500).exactOptional(),
   notes: text(10_000).exactOptional(),
+  baselineVisitId: idSchema.exactOptional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 }) satisfies z.ZodType<PatientData>;
@@ -73,7 +76,10 @@ export const eventSchema = z
     ]),
     label: text(200),
     drug: text(200).exactOptional(),
-    dose: z.number().min(0, { error: 'must not be negative' }).exactOptional(),
+    dose: z
+      .number({ error: 'must be a number' })
+      .min(0, { error: 'must not be negative' })
+      .exactOptional(),
     unit: text(40).exactOptional(),
     route: text(40).exactOptional(),
     totalDose: text(200).exactOptional(),
@@ -102,12 +108,14 @@ export const entrySchema = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('items'),
     responses: z.array(z.number().nullable()).max(100),
+    variants: z.record(z.string(), z.string()).exactOptional(),
   }),
   z.strictObject({
     mode: z.literal('summary'),
     total: z.number().nullable(),
     subscales: z.record(z.string(), z.number()),
     items: z.record(z.string(), z.number()),
+    variants: z.record(z.string(), z.string()).exactOptional(),
   }),
 ]) satisfies z.ZodType<AssessmentEntry>;
 

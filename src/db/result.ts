@@ -4,6 +4,7 @@
  * is a superset of src/domain/result.ts's Result, so either can be passed where the domain
  * one is expected.
  */
+import type { FieldConflict } from '../domain/field-merge';
 export interface DbFailure {
   readonly ok: false;
   readonly reason: string;
@@ -11,6 +12,41 @@ export interface DbFailure {
 }
 
 export type DbResult<T> = { readonly ok: true; readonly value: T } | DbFailure;
+
+/**
+ * A save refused because the record changed since the form loaded it and both changed the
+ * same field differently: each such field with both values, and the record as stored now,
+ * which the clinician's choice is saved over (as the next save's `base`).
+ */
+export interface ConflictFailure<T> extends DbFailure {
+  readonly conflict: {
+    readonly fields: readonly FieldConflict[];
+    readonly current: T;
+  };
+}
+
+export type SaveResult<T> = DbResult<T> | ConflictFailure<T>;
+
+export const isConflict = <T>(result: SaveResult<T>): result is ConflictFailure<T> =>
+  !result.ok && 'conflict' in result;
+
+const shown = (value: unknown): string =>
+  value === undefined || value === null || value === '' ? '(empty)' : JSON.stringify(value);
+
+/** The failure of a save whose fields conflict with a change it did not see. */
+export function conflicted<T>(
+  what: string,
+  fields: readonly FieldConflict[],
+  current: T,
+): ConflictFailure<T> {
+  const names = fields.map((f) => f.field).join(', ');
+  return {
+    ok: false,
+    reason: `${what} was changed elsewhere (another tab or window) while you edited it, and the same ${fields.length === 1 ? 'field was' : 'fields were'} changed in both: ${names}. Nothing was saved: choose which value to keep.`,
+    issues: fields.map((f) => `${f.field}: yours ${shown(f.mine)}, stored now ${shown(f.theirs)}`),
+    conflict: { fields, current },
+  };
+}
 
 export const succeed = <T>(value: T): DbResult<T> => ({ ok: true, value });
 

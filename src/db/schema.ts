@@ -9,6 +9,7 @@
  * every write and on import, so a backup never has to carry them.
  */
 import type { AssessmentEntry } from '../domain/assessment';
+import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 
@@ -26,11 +27,19 @@ export interface PatientData {
   readonly sex?: Sex;
   readonly diagnosis?: string;
   readonly notes?: string;
+  /**
+   * The visit the clinician chose as this patient's baseline (absent = the default rule:
+   * the last rating on or before the index event). Kept with the record, so every screen,
+   * device and backup counts change from the same visit, and history shows who chose it.
+   */
+  readonly baselineVisitId?: string;
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
 }
 
 export interface Patient extends PatientData {
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
   /** `code` trimmed and lower-cased: the unique index that makes codes case-insensitive. */
   readonly codeKey: string;
   /** Lower-case words of the name, for prefix search (multi-entry index). */
@@ -65,6 +74,8 @@ export interface TreatmentEvent {
   readonly isIndex: boolean;
   /** Last day of an event that spans days (a procedure, a course of medication). */
   readonly endDate?: IsoDate;
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
 }
 
 export type RecordStatus = 'draft' | 'final';
@@ -80,6 +91,8 @@ export interface Visit {
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
   readonly finalizedAt?: IsoTimestamp;
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
 }
 
 export interface AssessmentData {
@@ -100,6 +113,8 @@ export interface AssessmentData {
 }
 
 export interface Assessment extends AssessmentData {
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
   /**
    * Item numbers whose safety rule (src/domain/safety.ts) is met by this entry: a cache of the
    * domain rule, recomputed on every save, indexed so that open flags of all patients are
@@ -120,6 +135,8 @@ export interface SafetyAck {
   readonly acknowledgedBy: string;
   readonly acknowledgedAt: IsoTimestamp;
   readonly note?: string;
+  /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
+  readonly rev?: string;
 }
 
 /** The tables whose every change is kept in history. */
@@ -172,6 +189,8 @@ export interface MigrationLogEntry {
 
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
+  /** The band, remission and relapse conventions in use (absent: every scale's default). */
+  clinicalRules: ClinicalRules;
   /** When the whole database was last exported to a backup file. */
   lastExportAt: IsoTimestamp;
   /** The line printed at the top of reports. */

@@ -31,6 +31,11 @@ const SHIPPED: readonly {
     },
     steps: ['v2-patient-code-keys', 'v2-assessment-safety-index'],
   },
+  {
+    version: 3,
+    stores: {},
+    steps: ['v3-event-drug-names'],
+  },
 ];
 
 describe('schema versions', () => {

@@ -11,6 +11,7 @@ import type { Dexie, Transaction } from 'dexie';
 import type { MigrationStep } from './migrations/migration-step';
 import { v2PatientCodeKeys } from './migrations/v2-patient-code-keys';
 import { v2SafetyIndex } from './migrations/v2-safety-index';
+import { v3EventDrugNames } from './migrations/v3-event-drug-names';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -42,6 +43,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       assessments: 'id, visitId, [patientId+date], [patientId+scaleId], *flaggedItems',
     },
     steps: [v2PatientCodeKeys, v2SafetyIndex],
+  },
+  {
+    version: 3,
+    stores: {},
+    steps: [v3EventDrugNames],
   },
 ];
 

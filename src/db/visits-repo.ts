@@ -3,15 +3,17 @@
  * visit and all its assessments final in one change. A patient has at most one draft visit
  * and at most one visit per date.
  */
+import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, type Change } from './history-writer';
 import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { visitSchema } from './record-schemas';
-import { refuse, succeed, type DbResult } from './result';
-import type { Visit } from './schema';
-import { newId, nowIso, runWrite, type WriteOptions } from './write';
+import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, sameRev, withoutRev } from './revision';
+import type { Patient, Visit } from './schema';
+import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
 import { normaliseAdverseEvents } from '../domain/adverse-events';
 
 export interface VisitInput {
@@ -26,6 +28,13 @@ export interface VisitChanges {
   readonly notes?: string | null;
   /** Normalised (trimmed, no repeats); an empty list or null clears them. */
   readonly adverseEvents?: readonly string[] | null;
+}
+
+/** A visit cannot be dated before the patient was born (a mistyped year). */
+function beforeBirth(patient: Patient | undefined, date: string): string | null {
+  if (patient?.birthYear === undefined || Number(date.slice(0, 4)) >= patient.birthYear)
+    return null;
+  return `The visit date ${date} is before ${patient.code}'s birth year (${patient.birthYear}). Check the year.`;
 }
 
 function visitsOf(patientId: string): Promise<Visit[]> {
@@ -51,7 +60,9 @@ export function createVisit(
       compact({ ...input, id: newId(), status: 'draft', createdAt: now, updatedAt: now }),
     );
     if (!parsed.ok) return parsed;
-    const visit = parsed.value;
+    const visit = revise(null, parsed.value);
+    const impossible = beforeBirth(patient, visit.date);
+    if (impossible) return refuse(impossible);
     const visits = await visitsOf(visit.patientId);
     const draft = visits.find((v) => v.status === 'draft');
     if (draft) {
@@ -69,30 +80,53 @@ export function createVisit(
   });
 }
 
-/** Changes date, notes or adverse events. A new date is copied to the visit's assessments. */
+/**
+ * Changes date, notes or adverse events. A new date is copied to the visit's assessments.
+ * `options.base` is the visit as the screen loaded it: a save against a visit changed since
+ * merges field by field or stops with both values (see updatePatient).
+ */
 export function updateVisit(
   id: string,
   changes: VisitChanges,
-  options: WriteOptions = {},
-): Promise<DbResult<Visit>> {
-  return runWrite(async () => {
+  options: SaveOptions<Visit>,
+): Promise<SaveResult<Visit>> {
+  return runWrite<Visit, SaveResult<Visit> & { ok: false }>(async () => {
     const existing = await db.visits.get(id);
     if (!existing) return refuse(`There is no visit with id ${id}.`);
     const events =
       changes.adverseEvents === undefined
         ? {}
         : { adverseEvents: normaliseAdverseEvents(changes.adverseEvents ?? []) };
-    const merged = compact({
-      ...existing,
+    let merged = compact({
+      ...withoutRev(options.base),
       ...changes,
       ...events,
       ...(events.adverseEvents?.length === 0 ? { adverseEvents: null } : {}),
     });
-    if (sameData(merged, existing)) return succeed(existing);
+    if (!sameRev(existing, options.base)) {
+      const outcome = mergeFields(compact(withoutRev(options.base)), merged, withoutRev(existing), {
+        ignore: ['id', 'patientId', 'createdAt', 'updatedAt'],
+        label: (key) =>
+          key === 'notes'
+            ? 'visit notes'
+            : key === 'date'
+              ? 'visit date'
+              : key === 'adverseEvents'
+                ? 'adverse events'
+                : key,
+        ...(options.choices ? { choices: options.choices } : {}),
+      });
+      if (!outcome.ok)
+        return conflicted(`The visit of ${existing.date}`, outcome.conflicts, existing);
+      merged = outcome.value;
+    }
+    if (sameData({ ...merged, updatedAt: existing.updatedAt }, existing)) return succeed(existing);
     const parsed = parseRecord(visitSchema, { ...merged, updatedAt: nowIso() });
     if (!parsed.ok) return parsed;
-    const visit = parsed.value;
+    const visit = revise(existing, parsed.value);
     if (visit.date !== existing.date) {
+      const impossible = beforeBirth(await db.patients.get(visit.patientId), visit.date);
+      if (impossible) return refuse(impossible);
       const clash = (await visitsOf(visit.patientId)).some(
         (v) => v.id !== id && v.date === visit.date,
       );
@@ -104,7 +138,13 @@ export function updateVisit(
     // The assessments' date is a copy kept for indexed queries, not a clinical change of
     // the assessment: it follows the visit without history entries of its own.
     if (visit.date !== existing.date) {
-      await db.assessments.where('visitId').equals(id).modify({ date: visit.date });
+      // Each copy still gets its next revision, so a replica sees that the record changed.
+      await db.assessments
+        .where('visitId')
+        .equals(id)
+        .modify((a, ref) => {
+          ref.value = revise(a, { ...a, date: visit.date });
+        });
     }
     return succeed(visit);
   });
@@ -120,7 +160,12 @@ export function finalizeVisit(
     if (!visit) return refuse(`There is no visit with id ${visitId}.`);
     if (visit.status === 'final') return refuse(`The visit of ${visit.date} is already final.`);
     const now = nowIso();
-    const final: Visit = { ...visit, status: 'final', finalizedAt: now, updatedAt: now };
+    const final: Visit = revise(visit, {
+      ...visit,
+      status: 'final',
+      finalizedAt: now,
+      updatedAt: now,
+    });
     const assessments = await db.assessments.where('visitId').equals(visitId).toArray();
     await applyChanges({ name: `finalize visit ${visit.date}`, by: options.by }, [
       { table: 'visits', before: visit, after: final },
@@ -152,6 +197,13 @@ export function deleteVisit(
       ...assessments.map((r): Change => ({ table: 'assessments', before: r, after: null })),
       { table: 'visits', before: visit, after: null },
     ];
+    // A visit chosen as baseline takes the choice with it (the default rule applies again).
+    const patient = await db.patients.get(visit.patientId);
+    if (patient?.baselineVisitId === id) {
+      const after = { ...patient, updatedAt: nowIso() };
+      delete (after as { baselineVisitId?: string }).baselineVisitId;
+      changes.push({ table: 'patients', before: patient, after });
+    }
     await applyChanges({ name: `delete visit ${visit.date}`, by: options.by }, changes);
     return succeed({ records: changes.length });
   });

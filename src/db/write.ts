@@ -1,5 +1,5 @@
 /**
- * Every write goes through `runWrite`: one read-write transaction over all tables, committed
+ * Every write goes through `runWrite`: one read-write transaction, committed
  * only when the work succeeds. A failure returned by the work rolls back whatever it wrote,
  * so "returns a failure" always means "wrote nothing". Storage failures a user can act on
  * become failures too; anything else is a bug and is rethrown.
@@ -8,12 +8,13 @@
  * transaction early, PrematureCommitError): prepare data first.
  */
 import type { Table } from 'dexie';
+import type { Choices } from '../domain/field-merge';
 import { db } from './db';
-import { describeStorageError, refuse, type DbFailure, type DbResult } from './result';
+import { describeStorageError, refuse, type DbFailure } from './result';
 import type { ClinicalTable, RecordMap } from './schema';
 
-class Rollback extends Error {
-  constructor(readonly failure: DbFailure) {
+class Rollback<F extends DbFailure> extends Error {
+  constructor(readonly failure: F) {
     super(failure.reason);
   }
 }
@@ -28,15 +29,28 @@ const allTables = () => [
   db.meta,
 ];
 
-export async function runWrite<T>(work: () => Promise<DbResult<T>>): Promise<DbResult<T>> {
+/** A table name a write may lock. */
+export type TableName =
+  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'history' | 'meta';
+
+/**
+ * `tables` is the scope the transaction locks: only the tables the work reads or writes
+ * (Dexie refuses any other), so a keystroke's draft save does not wait behind, or hold up,
+ * writes to unrelated tables. Without it, all tables.
+ */
+export async function runWrite<T, F extends DbFailure = DbFailure>(
+  work: () => Promise<{ readonly ok: true; readonly value: T } | F>,
+  tables?: readonly TableName[],
+): Promise<{ readonly ok: true; readonly value: T } | F | DbFailure> {
   try {
-    return await db.transaction('rw', allTables(), async () => {
+    const scope = tables ? tables.map((name) => db.table(name)) : allTables();
+    return await db.transaction('rw', scope, async () => {
       const result = await work();
       if (!result.ok) throw new Rollback(result);
       return result;
     });
   } catch (error) {
-    if (error instanceof Rollback) return error.failure;
+    if (error instanceof Rollback) return error.failure as F;
     const storage = describeStorageError(error);
     if (storage) return refuse(storage);
     throw error;
@@ -72,4 +86,14 @@ export function clinicalTable<K extends ClinicalTable>(name: K): TableMap[K] {
 /** Options every writer takes: who made the change, kept in history. */
 export interface WriteOptions {
   readonly by?: string;
+}
+
+/** Options of a save that edits a loaded record: the record as the form loaded it. */
+export interface SaveOptions<T> extends WriteOptions {
+  readonly base: T;
+  /**
+   * The clinician's choice for fields that conflicted on an earlier try (keys as in the
+   * conflict). Fields that conflict anew (changed again meanwhile) still stop the save.
+   */
+  readonly choices?: Choices;
 }

@@ -9,9 +9,13 @@ import type { ScaleId } from './scale-types';
 /** Index i holds item i + 1; null = not answered. */
 export type ItemResponses = readonly (number | null)[];
 
+/** Item number (as a string key) -> the variant rated ('A' for HAMD-17 item 16A). */
+export type ItemVariants = Readonly<Record<string, string>>;
+
 export interface ItemEntry {
   readonly mode: 'items';
   readonly responses: ItemResponses;
+  readonly variants?: ItemVariants;
 }
 
 export interface SummaryEntry {
@@ -21,6 +25,7 @@ export interface SummaryEntry {
   readonly subscales: Readonly<Record<string, number>>;
   /** Item number (as a string key) -> item response. */
   readonly items: Readonly<Record<string, number>>;
+  readonly variants?: ItemVariants;
 }
 
 export type AssessmentEntry = ItemEntry | SummaryEntry;

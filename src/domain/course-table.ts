@@ -156,6 +156,31 @@ export function buildCourseTable(
       });
       if (cells.some((c) => c !== EMPTY)) row('subscale', sub.name, cells, `subscale:${sub.id}`);
     }
+    // Items rated one of several ways (HAMD-17 16A by history, 16B by weight): which one.
+    for (const item of scale.items) {
+      if (!item.variants) continue;
+      const cells = course.points.map((p): TableCell => {
+        const score = scores.get(p.id);
+        const variant = score?.variants.get(item.number);
+        if (!score || variant === undefined) return EMPTY;
+        const value = score.items.get(item.number);
+        const shown =
+          value !== undefined
+            ? String(value)
+            : score.notAssessed.includes(item.number)
+              ? 'not assessed'
+              : '—';
+        return { text: `${shown} (${item.number}${variant})` };
+      });
+      const ways = item.variants.map((v) => `${item.number}${v.id}`).join('/');
+      if (cells.some((c) => c !== EMPTY))
+        row(
+          'item',
+          `Item ${item.number} ${item.shortName} (${ways})`,
+          cells,
+          `item:${item.number}`,
+        );
+    }
     const covered = new Set(scale.subscales.flatMap((s) => s.items));
     if (scoredItems(scale).every((i) => covered.has(i.number))) continue;
     for (const item of scale.items) {

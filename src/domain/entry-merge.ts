@@ -2,13 +2,13 @@ import type { AssessmentEntry, SummaryEntry } from './assessment';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function mergeRecord(
-  base: Readonly<Record<string, number>>,
-  mine: Readonly<Record<string, number>>,
-  theirs: Readonly<Record<string, number>>,
-): Record<string, number> {
+function mergeRecord<T>(
+  base: Readonly<Record<string, T>>,
+  mine: Readonly<Record<string, T>>,
+  theirs: Readonly<Record<string, T>>,
+): Record<string, T> {
   const keys = new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)]);
-  const out: Record<string, number> = {};
+  const out: Record<string, T> = {};
   for (const key of keys) {
     const changedHere = mine[key] !== base[key];
     const value = changedHere ? mine[key] : theirs[key];
@@ -25,6 +25,16 @@ function mergeRecord(
  * sides use different entry modes (items vs summary), this side's entry wins whole: there is
  * nothing item-wise to merge.
  */
+/** Item variants (HAMD-17 16A/16B) merge like items; absent when none is recorded. */
+function mergedVariants(
+  base: AssessmentEntry,
+  mine: AssessmentEntry,
+  theirs: AssessmentEntry,
+): { variants?: Record<string, string> } {
+  const merged = mergeRecord(base.variants ?? {}, mine.variants ?? {}, theirs.variants ?? {});
+  return Object.keys(merged).length ? { variants: merged } : {};
+}
+
 export function mergeEntries(
   base: AssessmentEntry,
   mine: AssessmentEntry,
@@ -41,6 +51,7 @@ export function mergeEntries(
         const m = mine.responses[i] ?? null;
         return m !== b ? m : (theirs.responses[i] ?? null);
       }),
+      ...mergedVariants(base, mine, theirs),
     };
   }
   if (base.mode === 'summary' && mine.mode === 'summary' && theirs.mode === 'summary') {
@@ -49,6 +60,7 @@ export function mergeEntries(
       total: mine.total !== base.total ? mine.total : theirs.total,
       subscales: mergeRecord(base.subscales, mine.subscales, theirs.subscales),
       items: mergeRecord(base.items, mine.items, theirs.items),
+      ...mergedVariants(base, mine, theirs),
     };
     return merged;
   }

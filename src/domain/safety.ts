@@ -1,3 +1,4 @@
+import type { AssessmentEntry } from './assessment';
 import type { ScaleDefinition, SafetyRule } from './scale-types';
 import type { Score } from './scoring';
 
@@ -17,6 +18,26 @@ export interface SafetyCheck {
 export function safetyChecks(scale: ScaleDefinition, score: Score): readonly SafetyCheck[] {
   return scale.safety.map((rule) => {
     const value = score.items.get(rule.item) ?? null;
+    const status: SafetyStatus =
+      value === null ? 'not-recorded' : value >= rule.minValue ? 'flagged' : 'not-endorsed';
+    return { rule, status, value };
+  });
+}
+
+/**
+ * The safety checks read straight from the entry's values, without validating it first: a
+ * stored entry that no longer validates (a definition changed, an old backup) cannot be
+ * scored, but a recorded safety item stays visible (a value above the item's range is
+ * flagged too: it is certainly not "not endorsed").
+ */
+export function entrySafetyChecks(
+  scale: ScaleDefinition,
+  entry: AssessmentEntry,
+): readonly SafetyCheck[] {
+  return scale.safety.map((rule) => {
+    const raw =
+      entry.mode === 'items' ? entry.responses[rule.item - 1] : entry.items[String(rule.item)];
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
     const status: SafetyStatus =
       value === null ? 'not-recorded' : value >= rule.minValue ? 'flagged' : 'not-endorsed';
     return { rule, status, value };

@@ -31,6 +31,11 @@ export interface ItemDef {
    * (HAMD-17 item 16: code 3, CamCOPS hamd.py).
    */
   readonly notAssessedCode?: number;
+  /**
+   * Ways of rating the item of which exactly one is used, recorded with the entry (HAMD-17
+   * item 16: 16A by history or 16B by measured weight, as CamCOPS hamd.py records it).
+   */
+  readonly variants?: readonly { readonly id: string; readonly label: string }[];
 }
 
 export interface SubscaleDef {

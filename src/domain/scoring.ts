@@ -32,6 +32,10 @@ export interface Score {
   readonly missingItems: readonly number[];
   /** Known single item values by item number (all items, or the transcribed ones). */
   readonly items: ReadonlyMap<number, number>;
+  /** Items recorded as "not assessed" (HAMD-17 item 16 = 3): scored 0, no item value. */
+  readonly notAssessed: readonly number[];
+  /** Which variant of an item was rated, by item number (HAMD-17 16 -> 'A' or 'B'). */
+  readonly variants: ReadonlyMap<number, string>;
 }
 
 export type ScoreResult = { ok: true; score: Score } | { ok: false; issues: readonly Issue[] };
@@ -39,7 +43,14 @@ export type ScoreResult = { ok: true; score: Score } | { ok: false; issues: read
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (ns: readonly number[]) => ns.join(', ');
 
-function scoreItems(scale: ScaleDefinition, responses: ItemResponses): Score {
+const variantsOf = (recorded: Readonly<Record<string, string>> | undefined) =>
+  new Map(Object.entries(recorded ?? {}).map(([key, id]) => [Number(key), id]));
+
+function scoreItems(
+  scale: ScaleDefinition,
+  responses: ItemResponses,
+  responsesVariants?: Readonly<Record<string, string>>,
+): Score {
   const range = totalRange(scale);
   const items = new Map<number, number>();
   const notAssessed: number[] = [];
@@ -70,7 +81,15 @@ function scoreItems(scale: ScaleDefinition, responses: ItemResponses): Score {
     };
   });
 
-  const base = { scaleId: scale.id, range, subscales, missingItems, items };
+  const base = {
+    scaleId: scale.id,
+    range,
+    subscales,
+    missingItems,
+    items,
+    notAssessed,
+    variants: variantsOf(responsesVariants),
+  };
   if (missingItems.length === 0) {
     return {
       ...base,
@@ -112,18 +131,36 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
     score: summary.subscales[sub.id] ?? null,
   }));
   const items = new Map<number, number>();
-  for (const [key, value] of Object.entries(summary.items)) items.set(Number(key), value);
+  const notAssessed: number[] = [];
+  for (const [key, value] of Object.entries(summary.items)) {
+    const number = Number(key);
+    // As in item entry: "not assessed" is no item value (it scores 0 in the total).
+    if (value === scale.items.find((i) => i.number === number)?.notAssessedCode)
+      notAssessed.push(number);
+    else items.set(number, value);
+  }
+  const notAssessedNote = notAssessed.length
+    ? ` Item ${notAssessed.join(', ')} not assessed (scores 0).`
+    : '';
   const given = scale.subscales
     .filter((sub) => summary.subscales[sub.id] !== undefined)
     .map((sub: SubscaleDef) => ({ sub }));
-  const base = { scaleId: scale.id, range, subscales, missingItems: [], items };
+  const base = {
+    scaleId: scale.id,
+    range,
+    subscales,
+    missingItems: [],
+    items,
+    notAssessed,
+    variants: variantsOf(summary.variants),
+  };
 
   if (summary.total !== null) {
     return {
       ...base,
       completeness: 'summary',
       total: summary.total,
-      note: 'Summary data: transcribed total.',
+      note: `Summary data: transcribed total.${notAssessedNote}`,
     };
   }
   if (given.length && partitionsAllItems(scale, given)) {
@@ -132,14 +169,14 @@ function scoreSummary(scale: ScaleDefinition, summary: SummaryEntry): Score {
       ...base,
       completeness: 'summary',
       total,
-      note: 'Summary data: total computed from the transcribed subscale totals.',
+      note: `Summary data: total computed from the transcribed subscale totals.${notAssessedNote}`,
     };
   }
   return {
     ...base,
     completeness: 'summary',
     total: null,
-    note: 'Summary data: no total recorded.',
+    note: `Summary data: no total recorded.${notAssessedNote}`,
   };
 }
 
@@ -148,6 +185,8 @@ export function scoreEntry(scale: ScaleDefinition, entry: AssessmentEntry): Scor
   const validation = validateEntry(scale, entry);
   if (!validation.ok) return { ok: false, issues: validation.issues };
   const score =
-    entry.mode === 'items' ? scoreItems(scale, entry.responses) : scoreSummary(scale, entry);
+    entry.mode === 'items'
+      ? scoreItems(scale, entry.responses, entry.variants)
+      : scoreSummary(scale, entry);
   return { ok: true, score };
 }

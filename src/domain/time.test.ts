@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, isIsoDate, timeSinceLabel } from './time';
+import { daysBetween, isIsoDate, timeFromIndexPhrase, timeSinceLabel } from './time';
 
 describe('timeSinceLabel', () => {
   it.each([
@@ -50,5 +50,29 @@ describe('isIsoDate', () => {
     ['', false],
   ] as const)('%s → %s', (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
+  });
+});
+
+describe('timeFromIndexPhrase (headings)', () => {
+  it.each([
+    [0, 'on the day of dezocine'],
+    [1, '1 day after dezocine'],
+    [-6, '6 days before dezocine'],
+    [13, '13 days after dezocine'],
+    [14, '2 weeks after dezocine'],
+    [23, '23 days after dezocine'],
+    [28, '4 weeks after dezocine'],
+    [-56, '8 weeks before dezocine'],
+    [61, 'about 2 months after dezocine'],
+    [365, 'about 12 months after dezocine'],
+    [729, 'about 24 months after dezocine'],
+    [730, 'about 2 years after dezocine'],
+    [-19303, 'about 53 years before dezocine'],
+  ] as const)('%i days → %s', (days, phrase) => {
+    expect(timeFromIndexPhrase(days, 'dezocine')).toBe(phrase);
+  });
+
+  it('has no minus sign and no bare day count for long spans', () => {
+    expect(timeFromIndexPhrase(-19303, 'x')).not.toMatch(/[−-]|\d{3,} d/);
   });
 });

@@ -30,3 +30,22 @@ export function timeSinceLabel(days: number): string {
   const abs = Math.abs(days);
   return abs % 7 === 0 ? `${sign}${abs / 7} wk` : `${sign}${abs} d`;
 }
+
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * Time from the index event in words, for headings: the unit that reads best (days up to
+ * two weeks and for spans that are not whole weeks up to about two months, weeks, months
+ * up to two years, then years), and "before" for a date before the event. Never "−19303 d".
+ */
+export function timeFromIndexPhrase(days: number, eventLabel: string): string {
+  if (days === 0) return `on the day of ${eventLabel}`;
+  const abs = Math.abs(days);
+  const side = days < 0 ? 'before' : 'after';
+  let span: string;
+  if (abs < 14 || (abs <= 60 && abs % 7 !== 0)) span = count(abs, 'day');
+  else if (abs <= 60) span = count(abs / 7, 'week');
+  else if (abs < 730) span = `about ${count(Math.round(abs / 30.4375), 'month')}`;
+  else span = `about ${count(Math.round(abs / 365.25), 'year')}`;
+  return `${span} ${side} ${eventLabel}`;
+}

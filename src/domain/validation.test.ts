@@ -226,6 +226,7 @@ describe('summary entries', () => {
       {
         field: 'subscale anhedonia',
         message: 'MADRS Anhedonia subscale is 2, but its items given here allow only 4–28.',
+        allowed: { min: 4, max: 28 },
       },
     ]);
   });
@@ -245,6 +246,7 @@ describe('summary entries', () => {
       {
         field: 'total',
         message: 'MADRS total is 10, but the subscales and items given allow only 20–50.',
+        allowed: { min: 20, max: 50 },
       },
     ]);
   });

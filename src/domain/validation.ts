@@ -7,6 +7,8 @@ export interface Issue {
   /** 'item 3', 'total', 'subscale hobbies' */
   readonly field: string;
   readonly message: string;
+  /** For a figure that disagrees with others: the range those others allow for it. */
+  readonly allowed?: { readonly min: number; readonly max: number };
 }
 
 export type Validation = { ok: true } | { ok: false; issues: readonly Issue[] };
@@ -74,7 +76,9 @@ const boundsFromKnown = (
     if (covered.has(n)) continue;
     const item = scale.items.find((i) => i.number === n);
     if (!item) continue;
-    const known = knownItems[String(n)];
+    const given = knownItems[String(n)];
+    // "Not assessed" (HAMD-17 item 16 = 3) scores 0, whatever its code.
+    const known = given !== undefined && given === item.notAssessedCode ? 0 : given;
     low += known ?? item.min;
     high += known ?? item.max;
   }
@@ -120,6 +124,7 @@ export function validateSummary(scale: ScaleDefinition, summary: SummaryEntry): 
       issues.push({
         field: `subscale ${sub.id}`,
         message: `${scale.id} ${sub.name} is ${value}, but its items given here allow only ${b.low}–${b.high}.`,
+        allowed: { min: b.low, max: b.high },
       });
     }
   }
@@ -139,6 +144,7 @@ export function validateSummary(scale: ScaleDefinition, summary: SummaryEntry): 
       issues.push({
         field: 'total',
         message: `${scale.id} total is ${summary.total}, but the subscales and items given allow only ${b.low}–${b.high}.`,
+        allowed: { min: b.low, max: b.high },
       });
     }
   }
@@ -159,8 +165,29 @@ export function partitionsAllItems(
   );
 }
 
+/** Each recorded variant names an item that has variants, and one of its variants. */
+export function variantIssues(scale: ScaleDefinition, entry: AssessmentEntry): Issue[] {
+  return Object.entries(entry.variants ?? {}).flatMap(([key, id]): Issue[] => {
+    const item = itemByNumber(scale, key);
+    const ids = item?.variants?.map((v) => v.id) ?? [];
+    if (ids.includes(id)) return [];
+    return [
+      {
+        field: `item ${key}`,
+        message: ids.length
+          ? `${scale.id} item ${key} is rated as ${ids.map((v) => `${key}${v}`).join(' or ')} (got "${id}").`
+          : `${scale.id} item ${key} has no variants (got "${id}").`,
+      },
+    ];
+  });
+}
+
 export function validateEntry(scale: ScaleDefinition, entry: AssessmentEntry): Validation {
-  return entry.mode === 'items'
-    ? validateItemResponses(scale, entry.responses)
-    : validateSummary(scale, entry);
+  const base =
+    entry.mode === 'items'
+      ? validateItemResponses(scale, entry.responses)
+      : validateSummary(scale, entry);
+  const variants = variantIssues(scale, entry);
+  if (!variants.length) return base;
+  return { ok: false, issues: [...(base.ok ? [] : base.issues), ...variants] };
 }

@@ -64,6 +64,10 @@ describe('focus and titles', () => {
     await page.getByRole('link', { name: 'New patient' }).click();
     await focusIsOn(page, 'New patient');
     expect(await page.title()).toBe('New patient · Trajectory');
+
+    await page.getByRole('link', { name: 'Cohort', exact: true }).click();
+    await focusIsOn(page, /^Cohort/);
+    expect(await page.title()).toBe('Cohort · Trajectory');
     await context.close();
   });
 
@@ -89,6 +93,22 @@ describe('focus and titles', () => {
     await page.getByRole('heading', { name: 'New treatment event' }).waitFor({ state: 'detached' });
     expect(await add.evaluate((el) => el === document.activeElement)).toBe(true);
 
+    await page.getByRole('link', { name: 'Edit patient' }).click();
+    await page.getByRole('heading', { name: 'Edit patient DEZ-001' }).waitFor();
+    // With a change typed, Escape asks first (the in-app dialog); its own Escape keeps editing.
+    const diagnosis = page.getByLabel('Diagnosis');
+    await diagnosis.fill('changed');
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('alertdialog', { name: 'Discard the changes to this patient?' });
+    await discard.waitFor();
+    await page.keyboard.press('Escape');
+    await discard.waitFor({ state: 'detached' });
+    expect(await diagnosis.inputValue()).toBe('changed');
+    await page.keyboard.press('Escape');
+    await discard.waitFor();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await focusIsOn(page, /^DEZ-001/);
+    // Unchanged, Escape leaves at once.
     await page.getByRole('link', { name: 'Edit patient' }).click();
     await page.getByRole('heading', { name: 'Edit patient DEZ-001' }).waitFor();
     await page.keyboard.press('Escape');

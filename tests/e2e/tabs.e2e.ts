@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CURRENT_SCHEMA_VERSION } from '../../src/db/versions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
 import { dumpDatabase } from './idb';
@@ -18,6 +19,8 @@ afterAll(async () => {
 });
 
 const UPDATED_ELSEWHERE = 'Trajectory was updated in another tab';
+/** The IndexedDB version of the current schema: Dexie stores schema version n as 10n. */
+const STORED_VERSION = CURRENT_SCHEMA_VERSION * 10;
 const BLOCKED = 'Another tab with an older version of Trajectory keeps the database open';
 
 /** A second tab in the same browser context (its page errors join the session's). */
@@ -90,8 +93,10 @@ describe('two tabs', () => {
     // A deletes the event again: it leaves B's table too.
     await a.goBack();
     await a.getByRole('heading', { name: /DEZ-001/ }).waitFor();
-    a.once('dialog', (d) => void d.accept());
     await a.getByRole('button', { name: 'Delete esketamine' }).click();
+    // The in-app confirmation (no window.confirm): the safe choice has the focus.
+    await a.getByRole('alertdialog', { name: /Delete the event/ }).waitFor();
+    await a.getByRole('button', { name: 'Delete event' }).click();
     await expect
       .poll(() => b.getByRole('cell', { name: 'esketamine', exact: true }).count(), {
         timeout: 5_000,
@@ -137,7 +142,7 @@ describe('two tabs', () => {
     await b.getByRole('link', { name: 'TAB-3' }).waitFor();
     const before = await dumpDatabase(b);
     if (!before) throw new Error('no database');
-    expect(before.version).toBe(20); // Dexie stores schema version 2 as 20.
+    expect(before.version).toBe(STORED_VERSION); // Dexie stores schema version n as 10n.
 
     // B opens the database at a newer version with the raw API, as a newer release would.
     const upgrade = await b.evaluate(async (version) => {
@@ -168,7 +173,7 @@ describe('two tabs', () => {
       return log;
     }, before.version + 10);
     // Both app tabs closed their connections at once: the upgrade was never blocked.
-    expect(upgrade).toEqual(['upgrade', 'open at 30']);
+    expect(upgrade).toEqual(['upgrade', `open at ${STORED_VERSION + 10}`]);
 
     // A says so, and its draft (saved before) is safe.
     const banner = a.getByRole('alert').filter({ hasText: UPDATED_ELSEWHERE });
@@ -188,7 +193,7 @@ describe('two tabs', () => {
     await a.getByRole('status').filter({ hasText: 'Not saved (see the message below).' }).waitFor();
     const after = await dumpDatabase(b);
     expect(after).toEqual(upgraded);
-    expect(after?.version).toBe(30);
+    expect(after?.version).toBe(STORED_VERSION + 10);
     expect(Object.keys(after?.stores ?? {})).toContain('addedByNewRelease');
     expect(((await storedPhq(b)) as unknown[]).slice(0, 3)).toEqual([1, 2, null]);
 
@@ -282,7 +287,7 @@ describe('two tabs', () => {
     await a.getByRole('button', { name: 'Create patient' }).click();
     await a.getByRole('heading', { name: 'TAB-4' }).waitFor();
     const dump = await dumpDatabase(old);
-    expect(dump?.version).toBe(20);
+    expect(dump?.version).toBe(STORED_VERSION);
     expect(dump?.stores.patients?.length).toBe(1);
     const log = dump?.stores.meta?.find(([key]) => key === 'migrationLog');
     expect(log).toBeDefined();

@@ -14,6 +14,7 @@ import {
   freshDatabase,
   importFixture,
   readFixture,
+  withoutRevs,
 } from './helpers';
 
 beforeEach(freshDatabase);
@@ -39,6 +40,7 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
       inFile: { patients: 1, events: 4, visits: 5, assessments: 20, safetyAcks: 0 },
       newPatients: ['DEZ-001'],
       conflicts: [],
+      collisions: [],
     });
   });
 
@@ -53,6 +55,7 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
         existing: [{ id: DEZ, code: 'DEZ-001' }],
         reasons: ['a patient with the same id is already stored (code "DEZ-001")'],
         identical: true,
+        deletes: [],
       },
     ]);
     const before = await dumpDatabase();
@@ -63,6 +66,7 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
       skipped: ['DEZ-001'],
       changes: 0,
       groupId: null,
+      rules: 'none',
     });
     expect(await dumpDatabase()).toBe(before);
   });
@@ -89,7 +93,7 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
     });
 
     expectOk(await undo(entry!.id));
-    expect(await getPatientRecord(DEZ)).toEqual(before);
+    expect(withoutRevs(await getPatientRecord(DEZ))).toEqual(withoutRevs(before));
   });
 
   it('a stored patient with the same code under another id is a conflict; replace removes it and its records', async () => {
@@ -132,22 +136,38 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
     expect(summary).toMatchObject({ added: ['NEW-1'], skipped: ['DEZ-001'], changes: 1 });
   });
 
-  it('a record id already used by another stored patient puts that patient in the conflict', async () => {
-    await importFixture();
+  it('a record id already used by another stored patient is refused, naming both; nothing is deleted', async () => {
+    // Issue 12: "replace" used to delete the unrelated stored patient and its records.
+    const other = expectOk(await createPatient({ code: 'OLD-7', name: 'Unrelated' }));
+    const visit = expectOk(await createVisit({ patientId: other.id, date: '2024-03-01' }));
     const file = parsedCase((b) => {
-      b.patients[0] = {
-        ...b.patients[0],
-        id: '0d9c7f0e-0000-4000-8000-000000000003',
-        code: 'COPY-1',
-      };
-      const json = JSON.stringify(b).replaceAll(DEZ, '0d9c7f0e-0000-4000-8000-000000000003');
+      const json = JSON.stringify(b).replaceAll('de20c1e0-0002-4000-8000-000000000002', visit.id);
       Object.assign(b, JSON.parse(json));
     });
-    const [conflict] = (await planImport(file)).conflicts;
-    expect(conflict?.existing).toEqual([{ id: DEZ, code: 'DEZ-001' }]);
-    expect(conflict?.reasons.join(' ')).toMatch(
-      /records have the ids of records of stored patient "DEZ-001"/,
-    );
+    const plan = await planImport(file);
+    expect(plan.newPatients).toEqual(['DEZ-001']);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.collisions).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^visits id ${visit.id} \\(visit of 2023-12-0\\d of file patient "DEZ-001"\\) is already the id of a visit of stored patient "OLD-7", which the file does not name\\.$`,
+        ),
+      ),
+    ]);
+    const before = await dumpDatabase();
+    for (const onConflict of ['skip', 'replace'] as const) {
+      const failure = expectFailure(await importBackup(file, { onConflict }));
+      expect(failure.reason).toMatch(/stored patient "OLD-7".*nothing was imported/);
+      expect(await dumpDatabase()).toBe(before);
+    }
+    expect(await getPatientRecord(other.id)).not.toBeNull();
+  });
+
+  it('the plan lists, per patient, what replace deletes', async () => {
+    await importFixture();
+    expectOk(await createVisit({ patientId: DEZ, date: '2024-06-01' }));
+    const [conflict] = (await planImport(parsedCase())).conflicts;
+    expect(conflict?.deletes).toEqual(['visit of 2024-06-01']);
   });
 });
 

@@ -37,7 +37,7 @@ describe('live hooks follow the database', () => {
     await waitFor(() => expect(result.current.record?.patient.code).toBe('P-001'));
     expect(result.current.draft?.id).toBe(visit.id);
     await act(async () => {
-      expectOk(await updatePatient(patient.id, { code: 'P-009' }));
+      expectOk(await updatePatient(patient.id, { code: 'P-009' }, { base: patient }));
       expectOk(await saveDraftAssessment({ visitId: visit.id, scaleId: 'PHQ-9', entry: phq9(2) }));
       expectOk(await finalizeVisit(visit.id));
     });

@@ -124,6 +124,51 @@ describe('v1 → current', () => {
     db.close();
   });
 
+  it('gives free-text dose and medication events a structured drug name, in history', async () => {
+    const { name } = await createV1Database();
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    const patientId = '0b1d0000-0000-4000-8000-000000000001';
+    const base = { patientId, isIndex: false };
+    await old.table('events').bulkAdd([
+      {
+        ...base,
+        id: 'e-1',
+        date: '2023-05-01',
+        kind: 'medication-start',
+        label: ' Bupropion  SR ',
+      },
+      {
+        ...base,
+        id: 'e-2',
+        date: '2023-05-02',
+        kind: 'single-dose',
+        label: 'x',
+        drug: 'Esketamine  ',
+      },
+      { ...base, id: 'e-3', date: '2023-05-03', kind: 'procedure', label: 'rTMS' },
+    ]);
+    old.close();
+    const db = await openUpgraded(name);
+    const drugs = (await db.events.toArray()).map((e) => [e.id, e.drug ?? null]);
+    expect(drugs).toEqual(
+      expect.arrayContaining([
+        ['e-1', 'Bupropion SR'],
+        ['e-2', 'Esketamine'],
+        ['e-3', null],
+        ['0b1d0000-0001-4000-8000-000000000001', 'ketamine'],
+      ]),
+    );
+    const history = (await db.history.toArray()).filter((h) => h.by === 'migration v3');
+    expect(history.map((h) => h.recordId).sort()).toEqual(['e-1', 'e-2']);
+    expect(history[0]).toMatchObject({
+      table: 'events',
+      action: 'update',
+      operation: 'give dose and medication events a structured drug name',
+    });
+    db.close();
+  });
+
   it('logs each step it ran, with what it changed', async () => {
     const { name } = await createV1Database();
     const db = await openUpgraded(name);
@@ -131,11 +176,13 @@ describe('v1 → current', () => {
     expect(log.map((e) => [e.version, e.step])).toEqual([
       [2, 'v2-patient-code-keys'],
       [2, 'v2-assessment-safety-index'],
+      [3, 'v3-event-drug-names'],
     ]);
     expect(log[0]?.summary).toBe(
       '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',
     );
     expect(log[1]?.summary).toBe('4 assessments indexed; 2 with a safety item at threshold');
+    expect(log[2]?.summary).toBe('1 events read; 0 drug names set');
     db.close();
   });
 

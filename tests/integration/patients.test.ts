@@ -7,8 +7,22 @@ import {
   getPatientRecord,
   listPatients,
 } from '../../src/db/patient-queries';
-import { createPatient, deletePatient, updatePatient } from '../../src/db/patients-repo';
-import { dumpDatabase, expectFailure, expectOk, freshDatabase, seedPatient } from './helpers';
+import {
+  countPurge,
+  createPatient,
+  deletePatient,
+  purgePatient,
+  updatePatient,
+} from '../../src/db/patients-repo';
+import { revNumber, withoutRev } from '../../src/db/revision';
+import {
+  dumpDatabase,
+  expectFailure,
+  expectOk,
+  freshDatabase,
+  seedPatient,
+  withoutRevs,
+} from './helpers';
 
 beforeEach(freshDatabase);
 
@@ -41,6 +55,19 @@ describe('patients', () => {
     expect(await dumpDatabase()).toBe(before);
   });
 
+  it.each([
+    ['a non-breaking hyphen', 'DUP\u20111'],
+    ['a zero-width space', 'DUP-\u200B1'],
+    ['full-width characters', 'ＤＵＰ－１'],
+  ])('refuses "DUP-1" typed with %s as the same code', async (_what, code) => {
+    expectOk(await createPatient({ code: 'DUP-1' }));
+    const before = await dumpDatabase();
+    const failure = expectFailure(await createPatient({ code }));
+    expect(failure.reason).toContain('is already used by another patient (as "DUP-1"');
+    expect(failure.reason).toContain('look-alike characters');
+    expect(await dumpDatabase()).toBe(before);
+  });
+
   it('refuses invalid fields, naming each, and writes nothing', async () => {
     const before = await dumpDatabase();
     const failure = expectFailure(await createPatient({ code: '   ', birthYear: 1800 }));
@@ -50,7 +77,9 @@ describe('patients', () => {
 
   it('keeps the previous value in history on edit, and undo restores it', async () => {
     const p = expectOk(await createPatient({ code: 'P-1', name: 'Old Name', notes: 'x' }));
-    const edited = expectOk(await updatePatient(p.id, { name: 'New Name', notes: null }));
+    const edited = expectOk(
+      await updatePatient(p.id, { name: 'New Name', notes: null }, { base: p }),
+    );
     expect(edited.name).toBe('New Name');
     expect(edited).not.toHaveProperty('notes');
     const [update] = await listHistory({ recordId: p.id });
@@ -63,12 +92,15 @@ describe('patients', () => {
 
     const undone = expectOk(await undo(update!.id, { by: 'Dr Lee' }));
     expect(undone.records).toBe(1);
-    expect(await getPatient(p.id)).toEqual(p);
+    // Undo is a new write: the old values come back under the next revision.
+    const restored = await getPatient(p.id);
+    expect(withoutRev(restored!)).toEqual(withoutRev(p));
+    expect(revNumber(restored?.rev)).toBe(3);
     const [undoEntry] = await listHistory({ recordId: p.id });
     expect(undoEntry).toMatchObject({
       action: 'undo',
       before: edited,
-      after: p,
+      after: restored,
       by: 'Dr Lee',
       undoOf: update!.groupId,
     });
@@ -76,14 +108,14 @@ describe('patients', () => {
 
   it('an edit that changes nothing writes no history', async () => {
     const p = expectOk(await createPatient({ code: 'P-1', name: 'Same' }));
-    expectOk(await updatePatient(p.id, { name: ' Same ' }));
+    expectOk(await updatePatient(p.id, { name: ' Same ' }, { base: p }));
     expect(await listHistory({ recordId: p.id })).toHaveLength(1);
   });
 
   it('refuses to change a code to one already in use', async () => {
     expectOk(await createPatient({ code: 'A-1' }));
     const b = expectOk(await createPatient({ code: 'B-1' }));
-    expect(expectFailure(await updatePatient(b.id, { code: 'a-1' })).reason).toMatch(
+    expect(expectFailure(await updatePatient(b.id, { code: 'a-1' }, { base: b })).reason).toMatch(
       /already used/,
     );
     expect(await getPatient(b.id)).toEqual(b);
@@ -96,12 +128,12 @@ describe('patients', () => {
     expect(await getPatient(p.id)).toBeUndefined();
     const [undoEntry] = await listHistory({ recordId: p.id });
     expectOk(await undo(undoEntry!.id));
-    expect(await getPatient(p.id)).toEqual(p);
+    expect(withoutRev((await getPatient(p.id))!)).toEqual(withoutRev(p));
   });
 
   it('refuses to undo a change when the record changed again afterwards', async () => {
     const p = expectOk(await createPatient({ code: 'P-1', name: 'A' }));
-    expectOk(await updatePatient(p.id, { name: 'B' }));
+    expectOk(await updatePatient(p.id, { name: 'B' }, { base: p }));
     const [, create] = await listHistory({ recordId: p.id });
     const before = await dumpDatabase();
     expect(expectFailure(await undo(create!.id)).reason).toMatch(/changed again afterwards/);
@@ -110,7 +142,7 @@ describe('patients', () => {
 
   it('refuses to undo when the restored code is now used by another patient', async () => {
     const a = expectOk(await createPatient({ code: 'A-1' }));
-    expectOk(await updatePatient(a.id, { code: 'A-2' }));
+    expectOk(await updatePatient(a.id, { code: 'A-2' }, { base: a }));
     expectOk(await createPatient({ code: 'A-1' }));
     const [rename] = await listHistory({ recordId: a.id });
     expect(expectFailure(await undo(rename!.id)).reason).toMatch(
@@ -133,7 +165,7 @@ describe('patients', () => {
     expect(entries.every((e) => e.action === 'delete' && e.after === null)).toBe(true);
 
     expectOk(await undo(entries[0]!.id));
-    expect(await getPatientRecord(patient.id)).toEqual(full);
+    expect(withoutRevs(await getPatientRecord(patient.id))).toEqual(withoutRevs(full));
   });
 
   it('refuses to undo a patient creation while the patient has records', async () => {
@@ -174,5 +206,26 @@ describe('patient list', () => {
 
   it('finds a patient by code ignoring case', async () => {
     expect((await findPatientByCode('ket-010'))?.name).toBe('Wei Dezhong');
+  });
+});
+
+describe('erasure', () => {
+  it('purges a patient with every record and all history, leaving other patients alone', async () => {
+    const { patient } = await seedPatient('ERASE-1');
+    const other = await seedPatient('KEEP-1', '2024-02-01');
+    expectOk(await updatePatient(patient.id, { notes: 'x' }, { base: patient }));
+    expect(await countPurge(patient.id)).toEqual({
+      events: 1,
+      visits: 1,
+      assessments: 1,
+      safetyAcks: 0,
+      history: 5,
+    });
+    const purged = expectOk(await purgePatient(patient.id));
+    expect(purged).toMatchObject({ code: 'ERASE-1', history: 5 });
+    expect(await getPatientRecord(patient.id)).toBeNull();
+    expect(await db.history.where('patientId').equals(patient.id).count()).toBe(0);
+    expect(JSON.stringify(await db.history.toArray())).not.toContain('ERASE-1');
+    expect(await getPatientRecord(other.patient.id)).not.toBeNull();
   });
 });

@@ -83,7 +83,14 @@ describe('safety flags', () => {
     ).toMatch(/already acknowledged/);
 
     expectOk(await finalizeVisit(visit.id));
-    expectOk(await updateFinalAssessment({ visitId: visit.id, scaleId: 'PHQ-9', entry: phq9(3) }));
+    expectOk(
+      await updateFinalAssessment({
+        visitId: visit.id,
+        scaleId: 'PHQ-9',
+        entry: phq9(3),
+        base: a.entry,
+      }),
+    );
     expect((await listOpenSafetyFlags()).map((f) => [f.value, f.status])).toEqual([[3, 'final']]);
   });
 

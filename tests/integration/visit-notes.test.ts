@@ -12,15 +12,19 @@ describe('adverse events and note of a visit', () => {
   it('stores the list normalised, clears it with an empty list, and undo restores it', async () => {
     const { visit } = await seedPatient();
     const saved = expectOk(
-      await updateVisit(visit.id, {
-        adverseEvents: [' nausea', 'Nausea', 'dry  mouth', ''],
-        notes: 'pre-dose',
-      }),
+      await updateVisit(
+        visit.id,
+        {
+          adverseEvents: [' nausea', 'Nausea', 'dry  mouth', ''],
+          notes: 'pre-dose',
+        },
+        { base: visit },
+      ),
     );
     expect(saved.adverseEvents).toEqual(['nausea', 'dry mouth']);
     expect((await db.visits.get(visit.id))?.notes).toBe('pre-dose');
 
-    const cleared = expectOk(await updateVisit(visit.id, { adverseEvents: [] }));
+    const cleared = expectOk(await updateVisit(visit.id, { adverseEvents: [] }, { base: saved }));
     expect('adverseEvents' in cleared).toBe(false);
     const [last] = await listHistory({ recordId: visit.id });
     expectOk(await undo(last!.id));
@@ -30,15 +34,32 @@ describe('adverse events and note of a visit', () => {
   it('refuses an entry longer than 200 characters, naming the field, and changes nothing', async () => {
     const { visit } = await seedPatient();
     const failure = expectFailure(
-      await updateVisit(visit.id, { adverseEvents: ['x'.repeat(201)] }),
+      await updateVisit(visit.id, { adverseEvents: ['x'.repeat(201)] }, { base: visit }),
     );
     expect(failure.reason).toMatch(/adverseEvents/);
     expect(await db.visits.get(visit.id)).toEqual(visit);
   });
 
+  it('merges a change made in another tab to another field; stops on the same field changed two ways', async () => {
+    const { visit } = await seedPatient();
+    // This tab and another both loaded `visit`; the other saved a note first.
+    expectOk(await updateVisit(visit.id, { notes: 'other tab' }, { base: visit }));
+    const merged = expectOk(
+      await updateVisit(visit.id, { adverseEvents: ['nausea'] }, { base: visit }),
+    );
+    expect(merged.notes).toBe('other tab');
+    expect(merged.adverseEvents).toEqual(['nausea']);
+    // Both from `merged`: the second tab's different list is not silently overwritten.
+    expectOk(await updateVisit(visit.id, { adverseEvents: ['headache'] }, { base: merged }));
+    const clash = await updateVisit(visit.id, { adverseEvents: ['insomnia'] }, { base: merged });
+    expect(clash.ok).toBe(false);
+    expect(!clash.ok && clash.reason).toMatch(/adverse events/);
+    expect((await db.visits.get(visit.id))?.adverseEvents).toEqual(['headache']);
+  });
+
   it('travels in a backup, which passes the backup check', async () => {
     const { visit } = await seedPatient();
-    expectOk(await updateVisit(visit.id, { adverseEvents: ['headache'] }));
+    expectOk(await updateVisit(visit.id, { adverseEvents: ['headache'] }, { base: visit }));
     const text = backupToJson(expectOk(await readBackup({ scope: 'all' })));
     const parsed = parseBackup(text);
     expect(parsed.ok).toBe(true);

@@ -5,6 +5,7 @@
  * import writes its own history entries ('import' group) instead. A change of shape gets a
  * new formatVersion and a reader for the old one; a file from a newer version is refused.
  */
+import type { ClinicalRules } from '../../domain/clinical-rules';
 import type {
   AssessmentData,
   IsoTimestamp,
@@ -44,6 +45,11 @@ export interface Backup extends BackupTables {
   readonly appVersion?: string;
   /** 'patient': exactly one patient and its records. */
   readonly scope: BackupScope;
+  /**
+   * The conventions in use where the file was made (band, remission and relapse rules per
+   * scale); absent when that device kept every default. Optional, so older files still read.
+   */
+  readonly clinicalRules?: ClinicalRules;
 }
 
 declare const checked: unique symbol;

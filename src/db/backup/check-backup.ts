@@ -87,6 +87,13 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
       );
   }
   const visits = new Map(tables.visits.map((v) => [v.record.id, v]));
+  for (const { at, record } of tables.patients) {
+    const chosen = record.baselineVisitId;
+    if (chosen !== undefined && visits.get(chosen)?.record.patientId !== record.id)
+      problems.push(
+        `${where('patients', at, 'baselineVisitId')}: no visit with id ${chosen} of patient ${record.code} in this file`,
+      );
+  }
   const visitDates = new Map<string, number>();
   const drafts = new Map<string, number>();
   // Visits whose patient is missing: their assessments' patientId is not reported again.

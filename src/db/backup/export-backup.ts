@@ -1,9 +1,11 @@
 /** Writing a backup: the whole database or one patient, as a versioned JSON object. */
+import type { ClinicalRules } from '../../domain/clinical-rules';
 import { SCALE_IDS } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
 import { setMeta } from '../meta-repo';
 import { readPatientBundle } from '../patient-bundle';
+import { withoutRev } from '../revision';
 import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from '../schema';
 import { refuse, succeed, type DbResult } from '../result';
 import { runRead } from '../write';
@@ -50,7 +52,12 @@ const byKeys =
   };
 
 /** Rows in a fixed order (patients by code; the rest by patient, date, id): equal data, equal file. */
-function assemble(rows: StoredRows, exportedAt: string, scope: Backup['scope']): Backup {
+function assemble(
+  rows: StoredRows,
+  exportedAt: string,
+  scope: Backup['scope'],
+  clinicalRules: ClinicalRules | null,
+): Backup {
   const patients = [...rows.patients].sort(
     byKeys<Patient>(
       (p) => p.codeKey,
@@ -65,21 +72,26 @@ function assemble(rows: StoredRows, exportedAt: string, scope: Backup['scope']):
     exportedAt,
     appVersion: APP_VERSION,
     scope,
+    ...(clinicalRules ? { clinicalRules } : {}),
     patients: patients.map(patientDataOf),
-    events: [...rows.events].sort(
-      byKeys<TreatmentEvent>(
-        rank,
-        (e) => e.date,
-        (e) => e.id,
-      ),
-    ),
-    visits: [...rows.visits].sort(
-      byKeys<Visit>(
-        rank,
-        (v) => v.date,
-        (v) => v.id,
-      ),
-    ),
+    events: [...rows.events]
+      .sort(
+        byKeys<TreatmentEvent>(
+          rank,
+          (e) => e.date,
+          (e) => e.id,
+        ),
+      )
+      .map(withoutRev),
+    visits: [...rows.visits]
+      .sort(
+        byKeys<Visit>(
+          rank,
+          (v) => v.date,
+          (v) => v.id,
+        ),
+      )
+      .map(withoutRev),
     assessments: [...rows.assessments]
       .sort(
         byKeys<Assessment>(
@@ -90,25 +102,34 @@ function assemble(rows: StoredRows, exportedAt: string, scope: Backup['scope']):
         ),
       )
       .map(assessmentDataOf),
-    safetyAcks: [...rows.safetyAcks].sort(
-      byKeys<SafetyAck>(
-        rank,
-        (k) => k.acknowledgedAt,
-        (k) => k.id,
-      ),
-    ),
+    safetyAcks: [...rows.safetyAcks]
+      .sort(
+        byKeys<SafetyAck>(
+          rank,
+          (k) => k.acknowledgedAt,
+          (k) => k.id,
+        ),
+      )
+      .map(withoutRev),
   };
 }
 
 /** The backup of everything or of one patient, read in one transaction; records nothing. */
 export async function readBackup(scope: ExportScope): Promise<DbResult<Backup>> {
   const exportedAt = new Date().toISOString();
-  const rows = await runRead(() => (scope.scope === 'all' ? readAll() : readOne(scope.patientId)));
+  const [rows, rules] = await runRead(() =>
+    Promise.all([
+      scope.scope === 'all' ? readAll() : readOne(scope.patientId),
+      db.meta.get('clinicalRules'),
+    ]),
+  );
   if (!rows)
     return refuse(
       `There is no patient with id ${scope.scope === 'patient' ? scope.patientId : ''}.`,
     );
-  return succeed(assemble(rows, exportedAt, scope.scope));
+  return succeed(
+    assemble(rows, exportedAt, scope.scope, rules?.key === 'clinicalRules' ? rules.value : null),
+  );
 }
 
 /**

@@ -4,8 +4,10 @@
  * planImport's conflicts. All writes form one history group ('import'), so one undo takes
  * the whole import back.
  */
+import type { ClinicalRules } from '../../domain/clinical-rules';
+import { db } from '../db';
 import { applyChanges, type Change } from '../history-writer';
-import { succeed, type DbResult } from '../result';
+import { refuseAll, succeed, type DbResult } from '../result';
 import { runWrite, type WriteOptions } from '../write';
 import type { ValidBackup } from './backup-format';
 import { diffRows, planPatients, storedRows } from './plan-import';
@@ -25,7 +27,19 @@ export interface ImportSummary {
   readonly changes: number;
   /** The history group of the import (null when nothing changed): undo it to take the import back. */
   readonly groupId: string | null;
+  /**
+   * The file's conventions in use: 'adopted' when this device had none stored, 'same', or
+   * 'kept' when this device's differ (they are never replaced silently); 'none' in the file.
+   */
+  readonly rules: 'none' | 'adopted' | 'same' | 'kept';
 }
+
+const sameRules = (a: ClinicalRules, b: ClinicalRules) =>
+  (['bandConvention', 'remissionRule', 'relapseRule'] as const).every((kind) => {
+    const x = Object.entries(a[kind]).sort();
+    const y = Object.entries(b[kind]).sort();
+    return JSON.stringify(x) === JSON.stringify(y);
+  });
 
 export function importBackup(
   backup: ValidBackup,
@@ -33,6 +47,12 @@ export function importBackup(
 ): Promise<DbResult<ImportSummary>> {
   return runWrite(async () => {
     const planned = await planPatients(backup);
+    const collisions = planned.flatMap((p) => p.collisions);
+    if (collisions.length)
+      return refuseAll(
+        collisions.map((c) => `${c} Ids must be unique: nothing was imported.`),
+        'record id collision',
+      );
     const added = planned.filter((p) => !p.conflict);
     const conflicting = planned.filter((p) => p.conflict);
     const replace = options.onConflict === 'replace' ? conflicting : [];
@@ -48,12 +68,21 @@ export function importBackup(
     }
     const name = `import backup of ${backup.exportedAt.slice(0, 10)}`;
     const groupId = changes.length ? await applyChanges({ name, by: options.by }, changes) : null;
+    let rules: ImportSummary['rules'] = 'none';
+    if (backup.clinicalRules) {
+      const stored = await db.meta.get('clinicalRules');
+      if (stored?.key !== 'clinicalRules') {
+        await db.meta.put({ key: 'clinicalRules', value: backup.clinicalRules });
+        rules = 'adopted';
+      } else rules = sameRules(stored.value, backup.clinicalRules) ? 'same' : 'kept';
+    }
     return succeed({
       added: added.map((p) => p.patient.code),
       replaced: replace.map((p) => p.patient.code),
       skipped: options.onConflict === 'skip' ? conflicting.map((p) => p.patient.code) : [],
       changes: changes.length,
       groupId,
+      rules,
     });
   });
 }

@@ -7,6 +7,7 @@
  */
 import '../zod-setup';
 import { z } from 'zod';
+import { SCALE_IDS } from '../../domain/scales/registry';
 import {
   assessmentDataSchema,
   eventSchema,
@@ -26,9 +27,19 @@ import {
 } from './backup-format';
 import { checkBackup, type Placed, type PlacedTables, type SeenIds } from './check-backup';
 import { describeJsonError } from './json-error';
+import { decodeUtf8, scanJson } from './json-scan';
 
 /** More than this many problems are summed up in one last line. */
 export const MAX_PROBLEMS = 200;
+
+// Rule ids are not checked against the scales: a stale id falls back to the default, and the
+// course says so (src/domain/course.ts).
+const ruleMap = z.partialRecord(z.enum(SCALE_IDS), z.string().min(1).max(100));
+const clinicalRulesSchema = z.strictObject({
+  bandConvention: ruleMap,
+  remissionRule: ruleMap,
+  relapseRule: ruleMap,
+});
 
 const headerSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -41,6 +52,7 @@ const headerSchema = z.strictObject({
   visits: z.array(z.unknown()),
   assessments: z.array(z.unknown()),
   safetyAcks: z.array(z.unknown()),
+  clinicalRules: clinicalRulesSchema.exactOptional(),
 });
 
 const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
@@ -103,6 +115,9 @@ function capped(problems: readonly string[]): string[] {
 export function parseBackup(text: string): DbResult<ValidBackup> {
   let data: unknown;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Syntax (with line and column), forbidden keys and nesting depth, before JSON.parse.
+  const scanned = scanJson(body);
+  if (!scanned.ok) return refuseAll([scanned.message]);
   try {
     data = JSON.parse(body);
   } catch (error) {
@@ -148,6 +163,9 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     exportedAt: header.data.exportedAt,
     ...(header.data.appVersion === undefined ? {} : { appVersion: header.data.appVersion }),
     scope: header.data.scope,
+    ...(header.data.clinicalRules === undefined
+      ? {}
+      : { clinicalRules: header.data.clinicalRules }),
     patients: patients.placed.map((p) => p.record),
     events: events.placed.map((p) => p.record),
     visits: visits.placed.map((p) => p.record),
@@ -156,4 +174,10 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
   };
   // The one place a backup becomes a ValidBackup: every check above has passed.
   return succeed(backup as ValidBackup);
+}
+
+/** A backup file as read from disk: refused unless it is valid UTF-8, then parseBackup. */
+export function parseBackupBytes(bytes: ArrayBuffer | Uint8Array): DbResult<ValidBackup> {
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? parseBackup(decoded.text) : refuseAll([decoded.message]);
 }

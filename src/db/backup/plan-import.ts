@@ -27,6 +27,8 @@ export interface ImportConflict {
   readonly reasons: readonly string[];
   /** The stored records already equal the file's: replacing changes nothing. */
   readonly identical: boolean;
+  /** What "replace" deletes for this patient, one line per record ('visit of 2024-01-10'). */
+  readonly deletes: readonly string[];
 }
 
 export interface ImportPlan {
@@ -34,6 +36,12 @@ export interface ImportPlan {
   /** Codes of file patients that import adds. */
   readonly newPatients: readonly string[];
   readonly conflicts: readonly ImportConflict[];
+  /**
+   * Records of the file whose id is already used by a record of ANOTHER stored patient, each
+   * naming both. An import with any is refused: replacing would delete a patient the file
+   * does not name, and skipping would overwrite that patient's record.
+   */
+  readonly collisions: readonly string[];
 }
 
 export interface PlannedPatient {
@@ -41,6 +49,7 @@ export interface PlannedPatient {
   /** The patient and its records as they would be stored, parents first. */
   readonly rows: readonly Row[];
   readonly conflict: (ImportConflict & { readonly existingIds: readonly string[] }) | null;
+  readonly collisions: readonly string[];
 }
 
 /** The file's records grouped by patient, with their derived keys. */
@@ -95,16 +104,44 @@ export function diffRows(stored: readonly Row[], wanted: readonly Row[]): Change
   return [...deletes, ...writes];
 }
 
-async function ownersOfTakenIds(rows: readonly Row[]): Promise<Map<string, string[]>> {
-  const owners = new Map<string, string[]>();
-  for (const table of ['events', 'visits', 'assessments', 'safetyAcks'] as const) {
-    const ids = rows.filter((r) => r.table === table).map((r) => r.record.id);
-    const found = await db[table].bulkGet(ids);
-    for (const record of found) {
-      if (record) owners.set(record.patientId, [...(owners.get(record.patientId) ?? []), table]);
-    }
+const RECORD_WORDS: Record<ClinicalTable, string> = {
+  patients: 'patient',
+  events: 'treatment event',
+  visits: 'visit',
+  assessments: 'assessment',
+  safetyAcks: 'safety acknowledgement',
+};
+
+/** One record in words, for a plan: 'visit of 2024-01-10', 'HAMD-17 of 2024-01-10'. */
+export function describeRow(row: Row): string {
+  switch (row.table) {
+    case 'patients':
+      return `patient ${row.record.code}`;
+    case 'events':
+      return `treatment event ${row.record.label} of ${row.record.date}`;
+    case 'visits':
+      return `visit of ${row.record.date}`;
+    case 'assessments':
+      return `${row.record.scaleId} of ${row.record.date}`;
+    case 'safetyAcks':
+      return `safety acknowledgement of ${row.record.scaleId} item ${row.record.item}`;
   }
-  return owners;
+}
+
+/** File records whose id a stored record of another patient holds: each with that patient. */
+async function takenIds(
+  rows: readonly Row[],
+): Promise<{ row: Row; ownerId: string; table: ClinicalTable }[]> {
+  const taken: { row: Row; ownerId: string; table: ClinicalTable }[] = [];
+  for (const table of ['events', 'visits', 'assessments', 'safetyAcks'] as const) {
+    const ofTable = rows.filter((r) => r.table === table);
+    const found = await db[table].bulkGet(ofTable.map((r) => r.record.id));
+    found.forEach((record, k) => {
+      const row = ofTable[k];
+      if (record && row) taken.push({ row, ownerId: record.patientId, table });
+    });
+  }
+  return taken;
 }
 
 /** Call inside a transaction (planImport and importBackup do). */
@@ -129,14 +166,18 @@ export async function planPatients(backup: ValidBackup): Promise<PlannedPatient[
         `code "${patient.code}" is already used by another stored patient ("${sameCode.code}")`,
       );
     }
-    for (const [ownerId, tables] of await ownersOfTakenIds(rows)) {
-      if (ownerId === patientId) continue;
+    const collisions: string[] = [];
+    for (const { row, ownerId, table } of await takenIds(rows)) {
+      // The stored record belongs to this patient (by id or code): replacing handles it.
+      if (ownerId === patientId || existing.has(ownerId)) continue;
       const owner = await db.patients.get(ownerId);
-      if (owner) existing.set(owner.id, owner);
-      reasons.push(
-        `${tables.length} of its records have the ids of records of stored patient "${owner?.code ?? ownerId}"`,
+      collisions.push(
+        `${table} id ${row.record.id} (${describeRow(row)} of file patient "${patient.code}") is already the id of a ${RECORD_WORDS[table]} of stored patient "${owner?.code ?? ownerId}", which the file does not name.`,
       );
     }
+    const stored = existing.size ? await storedRows(existing.keys()) : [];
+    const diff = diffRows(stored, rows);
+    const wanted = new Set(rows.map(rowKey));
     const conflict = existing.size
       ? {
           patientId,
@@ -144,10 +185,11 @@ export async function planPatients(backup: ValidBackup): Promise<PlannedPatient[
           existing: [...existing.values()].map((p) => ({ id: p.id, code: p.code })),
           existingIds: [...existing.keys()],
           reasons,
-          identical: diffRows(await storedRows(existing.keys()), rows).length === 0,
+          identical: diff.length === 0,
+          deletes: stored.filter((row) => !wanted.has(rowKey(row))).map(describeRow),
         }
       : null;
-    planned.push({ patient, rows, conflict });
+    planned.push({ patient, rows, conflict, collisions });
   }
   return planned;
 }
@@ -163,11 +205,12 @@ export function planImport(backup: ValidBackup): Promise<ImportPlan> {
       inFile,
       newPatients: planned.filter((p) => !p.conflict).map((p) => p.patient.code),
       conflicts: planned.flatMap((p) => (p.conflict ? [withoutIds(p.conflict)] : [])),
+      collisions: planned.flatMap((p) => p.collisions),
     };
   });
 }
 
 function withoutIds(conflict: NonNullable<PlannedPatient['conflict']>): ImportConflict {
-  const { patientId, code, existing, reasons, identical } = conflict;
-  return { patientId, code, existing, reasons, identical };
+  const { patientId, code, existing, reasons, identical, deletes } = conflict;
+  return { patientId, code, existing, reasons, identical, deletes };
 }

@@ -8,7 +8,7 @@ const item = (
   number: number,
   shortName: string,
   labels: readonly string[],
-  extra: Partial<Pick<ItemDef, 'flags' | 'note' | 'notAssessedCode'>> = {},
+  extra: Partial<Pick<ItemDef, 'flags' | 'note' | 'notAssessedCode' | 'variants'>> = {},
 ): ItemDef => ({
   number,
   shortName,
@@ -18,6 +18,7 @@ const item = (
   anchors: labels.map((label, value) => ({ value, label })),
   ...(extra.note === undefined ? {} : { note: extra.note }),
   ...(extra.notAssessedCode === undefined ? {} : { notAssessedCode: extra.notAssessedCode }),
+  ...(extra.variants === undefined ? {} : { variants: extra.variants }),
 });
 
 export const HAMD17: ScaleDefinition = {
@@ -133,6 +134,10 @@ export const HAMD17: ScaleDefinition = {
       {
         note: 'Rate 16A (from history) or 16B (measured), never both. 3 = not assessed (scores 0).',
         notAssessedCode: 3,
+        variants: [
+          { id: 'A', label: '16A: by history' },
+          { id: 'B', label: '16B: by measured weight' },
+        ],
       },
     ),
     item(17, 'Insight', [

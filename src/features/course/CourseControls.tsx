@@ -1,24 +1,39 @@
+import { useState } from 'react';
 import type { Visit } from '../../db/schema';
 import type { ScaleCourse } from '../../domain/patient-course';
-import {
-  setScaleRule,
-  setPreference,
-  usePreferences,
-  type TimeAxis,
-} from '../../state/preferences';
-import { setBaseline, useCourseView } from '../../state/course-view';
+import { setClinicalRule } from '../../db/clinical-choices';
+import type { ClinicalRules, RuleKind } from '../../domain/clinical-rules';
+import type { ScaleId } from '../../domain/scale-types';
+import { setPreference, usePreferences, type TimeAxis } from '../../state/preferences';
+import { chooseBaseline } from '../../db/patients-repo';
 import { ScrollBox } from '../../components/ScrollBox';
 
 interface Props {
   patientId: string;
+  /** The baseline visit chosen for the patient (stored on the patient record). */
+  chosen: string | undefined;
+  /** The conventions in use (stored in the database). */
+  rules: ClinicalRules;
   visits: readonly Visit[];
   courses: readonly ScaleCourse[];
 }
 
 /** Time axis, baseline and the conventions in use (band, remission cut-off, relapse rule). */
-export function CourseControls({ patientId, visits, courses }: Props) {
+export function CourseControls({ patientId, chosen, rules, visits, courses }: Props) {
   const prefs = usePreferences();
-  const chosen = useCourseView((s) => s.baselineByPatient[patientId]);
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (visitId: string | null) => {
+    const result = await chooseBaseline(
+      patientId,
+      visitId,
+      prefs.clinician ? { by: prefs.clinician } : {},
+    );
+    setError(result.ok ? null : result.reason);
+  };
+  const setRule = async (kind: RuleKind, scaleId: ScaleId, ruleId: string) => {
+    const result = await setClinicalRule(kind, scaleId, ruleId);
+    setError(result.ok ? null : result.reason);
+  };
   return (
     <section className="card controls no-print" aria-label="Course view options">
       <div className="actions">
@@ -36,7 +51,7 @@ export function CourseControls({ patientId, visits, courses }: Props) {
         <select
           id="baseline"
           value={chosen ?? ''}
-          onChange={(e) => setBaseline(patientId, e.currentTarget.value || undefined)}
+          onChange={(e) => void choose(e.currentTarget.value || null)}
         >
           <option value="">Default: last visit on or before the index event</option>
           {visits.map((v) => (
@@ -45,6 +60,11 @@ export function CourseControls({ patientId, visits, courses }: Props) {
             </option>
           ))}
         </select>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
       <details>
         <summary>Conventions in use</summary>
@@ -65,37 +85,37 @@ export function CourseControls({ patientId, visits, courses }: Props) {
                   <td>
                     <RuleSelect
                       label={`${scale.id} severity bands`}
-                      value={prefs.bandConvention[scale.id]}
+                      value={rules.bandConvention[scale.id]}
                       options={scale.bandConventions.map((c) => ({
                         id: c.id,
                         label: c.name,
                         source: c.source,
                       }))}
-                      onChange={(id) => setScaleRule('bandConvention', scale.id, id)}
+                      onChange={(id) => void setRule('bandConvention', scale.id, id)}
                     />
                   </td>
                   <td>
                     <RuleSelect
                       label={`${scale.id} remission cut-off`}
-                      value={prefs.remissionRule[scale.id]}
+                      value={rules.remissionRule[scale.id]}
                       options={scale.remission.map((r) => ({
                         id: r.id,
                         label: r.label,
                         source: r.source,
                       }))}
-                      onChange={(id) => setScaleRule('remissionRule', scale.id, id)}
+                      onChange={(id) => void setRule('remissionRule', scale.id, id)}
                     />
                   </td>
                   <td>
                     <RuleSelect
                       label={`${scale.id} relapse rule`}
-                      value={prefs.relapseRule[scale.id]}
+                      value={rules.relapseRule[scale.id]}
                       options={scale.relapse.map((r) => ({
                         id: r.id,
                         label: r.label,
                         source: r.source,
                       }))}
-                      onChange={(id) => setScaleRule('relapseRule', scale.id, id)}
+                      onChange={(id) => void setRule('relapseRule', scale.id, id)}
                     />
                   </td>
                 </tr>

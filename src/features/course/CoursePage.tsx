@@ -11,16 +11,18 @@ import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse } from '../../domain/patient-course';
 import { paths } from '../../state/navigation';
 import { usePageTitle } from '../../state/page-title';
-import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
-import { useCourseView } from '../../state/course-view';
+import { usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
+import { useClinicalRules } from '../../db/choices-hooks';
 import { CourseControls } from './CourseControls';
 import { CourseStatusLine } from './CourseStatusLine';
 import { visitNoteText } from '../../domain/adverse-events';
 
 export function CoursePage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
+  const rules = useClinicalRules();
   usePageTitle('Course', record === null ? 'Patient not found' : record?.patient.code);
-  if (record === undefined) return <p role="status">Loading…</p>;
+  if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   if (record === null)
     return (
       <div className="card">
@@ -28,12 +30,12 @@ export function CoursePage({ patientId }: { patientId: string }) {
         <a href={paths.patients()}>Back to the patient list</a>
       </div>
     );
-  return <Course record={record} />;
+  return <Course record={record} rules={rules} />;
 }
 
-function Course({ record }: { record: PatientRecord }) {
+function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules }) {
   const prefs = usePreferences();
-  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const baselineVisitId = record.patient.baselineVisitId;
   const indexDate = record.indexEvent?.date ?? null;
   const finished = useMemo(() => finishedPart(record), [record]);
 
@@ -42,19 +44,19 @@ function Course({ record }: { record: PatientRecord }) {
       buildPatientCourses(finished.visits, finished.assessments, {
         indexDate,
         baselineVisitId,
-        rules: courseRules(prefs),
+        rules: courseRules(rules),
       }),
-    [finished, indexDate, baselineVisitId, prefs],
+    [finished, indexDate, baselineVisitId, rules],
   );
   const table = useMemo(
     () =>
       buildCourseTable(
         courses,
         indexDate,
-        (id) => bandConventionFor(prefs, id),
+        (id) => bandConventionFor(rules, id),
         (id) => visitNoteText(finished.visits.find((v) => v.id === id) ?? {}),
       ),
-    [courses, indexDate, prefs, finished],
+    [courses, indexDate, rules, finished],
   );
   const charts = useMemo(
     () =>
@@ -63,9 +65,9 @@ function Course({ record }: { record: PatientRecord }) {
         events: record.events,
         indexDate,
         timeAxis: prefs.timeAxis,
-        bandConvention: (id) => bandConventionFor(prefs, id),
+        bandConvention: (id) => bandConventionFor(rules, id),
       }),
-    [courses, record.events, indexDate, prefs],
+    [courses, record.events, indexDate, prefs.timeAxis, rules],
   );
   const primary = primaryCourse(courses);
   const { patient } = record;
@@ -100,7 +102,13 @@ function Course({ record }: { record: PatientRecord }) {
         <p className="card">No scores recorded yet.</p>
       ) : (
         <>
-          <CourseControls visits={finished.visits} patientId={patient.id} courses={courses} />
+          <CourseControls
+            visits={finished.visits}
+            patientId={patient.id}
+            chosen={baselineVisitId}
+            rules={rules}
+            courses={courses}
+          />
           {primary && <CourseStatusLine course={primary} />}
           <CourseFiguresTable courses={courses} />
           <section aria-labelledby="charts-heading">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ValidBackup } from '../../db/backup/backup-format';
-import { importBackup } from '../../db/backup/import-backup';
-import { parseBackup } from '../../db/backup/parse-backup';
+import { importBackup, type ImportSummary } from '../../db/backup/import-backup';
+import { parseBackupBytes } from '../../db/backup/parse-backup';
 import { planImport, type ImportPlan } from '../../db/backup/plan-import';
 import { usePreferences } from '../../state/preferences';
 
@@ -17,14 +17,22 @@ type State =
  * every problem is listed with where it is. Records that already exist are never merged
  * silently: the clinician chooses to skip or replace them.
  */
+/** What became of the file's conventions in use (band, remission, relapse rules). */
+const RULES_NOTE: Record<ImportSummary['rules'], string> = {
+  none: '',
+  same: '',
+  adopted: ' The conventions in use (band, remission and relapse rules) were taken from the file.',
+  kept: ' The file was made with other conventions (band, remission or relapse rules); this device keeps its own: check them on a course page.',
+};
+
 export function ImportPanel() {
   const clinician = usePreferences((s) => s.clinician);
   const [state, setState] = useState<State>({ step: 'idle' });
 
   const onFile = async (file: File) => {
     setState({ step: 'working', message: `Checking ${file.name}…` });
-    const text = await file.text();
-    const parsed = parseBackup(text);
+    // Bytes, not file.text(): text() would replace bytes that are not UTF-8 silently.
+    const parsed = parseBackupBytes(await file.arrayBuffer());
     if (!parsed.ok) {
       setState({
         step: 'refused',
@@ -35,6 +43,15 @@ export function ImportPanel() {
       return;
     }
     const plan = await planImport(parsed.value);
+    if (plan.collisions.length) {
+      setState({
+        step: 'refused',
+        fileName: file.name,
+        reason: `${plan.collisions.length} record ${plan.collisions.length === 1 ? 'id is' : 'ids are'} already used by other stored patients: importing would overwrite or delete a patient the file does not name.`,
+        issues: plan.collisions,
+      });
+      return;
+    }
     setState({ step: 'planned', fileName: file.name, backup: parsed.value, plan });
   };
 
@@ -48,7 +65,7 @@ export function ImportPanel() {
       result.ok
         ? {
             step: 'done',
-            message: `Imported: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} replaced` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} skipped (${result.value.skipped.join(', ')})` : ''}.`,
+            message: `Imported: ${result.value.added.length} patients added${result.value.replaced.length ? `, ${result.value.replaced.length} replaced` : ''}${result.value.skipped.length ? `, ${result.value.skipped.length} skipped (${result.value.skipped.join(', ')})` : ''}.${RULES_NOTE[result.value.rules]}`,
           }
         : { step: 'refused', fileName, reason: result.reason, issues: result.issues },
     );
@@ -104,6 +121,18 @@ export function ImportPanel() {
                     {c.identical
                       ? ' (identical: nothing would change)'
                       : `: ${c.reasons.join('; ')}`}
+                    {c.deletes.length > 0 && (
+                      <>
+                        {' '}
+                        Replacing deletes {c.deletes.length}{' '}
+                        {c.deletes.length === 1 ? 'record' : 'records'} the file does not have:
+                        <ul>
+                          {c.deletes.map((d) => (
+                            <li key={d}>{d}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,8 +1,34 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
+import { useDrugNames } from '../../db/cohort-hooks';
 import { addEvent, updateEvent } from '../../db/events-repo';
+import { isConflict, type ConflictFailure } from '../../db/result';
+import { drugKey } from '../../domain/cohort/drug-name';
 import type { EventKind, TreatmentEvent } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
+import { checkClinicalDate, localToday } from '../../domain/date-rules';
+import { parseDose } from './dose';
 import { EVENT_KINDS } from './event-kinds';
+import { firstErrorField, toFormErrors, type FormErrors } from './form-errors';
+
+const LABELS = {
+  date: 'Date',
+  kind: 'Kind',
+  label: 'Label',
+  drug: 'Drug',
+  dose: 'Dose',
+  unit: 'Unit',
+  route: 'Route',
+  totalDose: 'Total dose',
+  details: 'Details',
+  endDate: 'End date',
+  isIndex: 'Index event',
+} as const;
+type Field = keyof typeof LABELS;
+const ORDER = Object.keys(LABELS) as Field[];
+const inputId = (field: Field) => (field === 'isIndex' ? 'ev-index' : `ev-${field}`);
+const NO_ERRORS: FormErrors<Field> = { fields: {}, other: [] };
 
 interface Props {
   patientId: string;
@@ -37,30 +63,68 @@ export function EventForm({ patientId, event, onDone }: Props) {
     endDate: event?.endDate ?? '',
     isIndex: event?.isIndex ?? false,
   });
-  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [attempt, setAttempt] = useState(0);
+  const { dialog, confirm } = useConfirm();
+  useEffect(() => {
+    const first = firstErrorField(ORDER, errors.fields);
+    if (first) document.getElementById(inputId(first))?.focus();
+  }, [errors, attempt]);
+  const refuse = (next: FormErrors<Field>) => {
+    setErrors(next);
+    setAttempt((n) => n + 1);
+  };
+  // The event as this form loaded it: the save names it, so it never overwrites a change
+  // made meanwhile in another tab (see updateEvent).
+  const [base] = useState(event);
+  const [conflict, setConflict] = useState<ConflictFailure<TreatmentEvent>['conflict'] | null>(
+    null,
+  );
+  const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
   // Read the value now: React clears currentTarget before a state updater runs.
   const set = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setF((old) => ({ ...old, [key]: value }));
   };
 
-  const submit = async (e: SyntheticEvent) => {
-    e.preventDefault();
-    const dose = f.dose.trim() === '' ? null : Number(f.dose);
-    if (dose !== null && !(Number.isFinite(dose) && dose >= 0)) {
-      setProblems([`Dose must be a number (got "${f.dose}").`]);
+  const drugs = useDrugNames();
+  const submit = async (e?: SyntheticEvent, chosen: Readonly<Record<string, Choice>> = choices) => {
+    e?.preventDefault();
+    // A drug already used is written as first spelled, so "Dezocine " joins "dezocine".
+    const typed = f.drug.trim().replace(/\s+/g, ' ');
+    const drug = drugs?.find((d) => d.key === drugKey(typed))?.name ?? typed;
+    const local: Partial<Record<Field, string>> = {};
+    if (f.date === '') local.date = 'Date is required: choose the day of the event.';
+    const parsedDose = parseDose(f.dose);
+    if (!parsedDose.ok) local.dose = parsedDose.reason;
+    if (Object.keys(local).length || !parsedDose.ok) {
+      refuse({ fields: local, other: [] });
+      return;
+    }
+    const dose = parsedDose.value;
+    const check = checkClinicalDate('The event date', f.date, { today: localToday() });
+    if (
+      check.kind === 'confirm' &&
+      !(await confirm({
+        title: 'An event after today?',
+        message: `${check.reason} Keep ${f.date} as the date of this event?`,
+        confirmLabel: `Keep ${f.date}`,
+        cancelLabel: 'Correct the date',
+      }))
+    ) {
+      document.getElementById('ev-date')?.focus();
       return;
     }
     const optional = (v: string) => (v.trim() === '' ? null : v.trim());
-    const label = f.label.trim() || f.drug.trim();
-    const result = event
+    const label = f.label.trim() || drug;
+    const result = base
       ? await updateEvent(
-          event.id,
+          base.id,
           {
             date: f.date,
             kind: f.kind,
             label,
-            drug: optional(f.drug),
+            drug: optional(drug),
             dose,
             unit: optional(f.unit),
             route: optional(f.route),
@@ -69,7 +133,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
             endDate: optional(f.endDate),
             isIndex: f.isIndex,
           },
-          { by: clinician },
+          { base, choices: chosen, by: clinician },
         )
       : await addEvent(
           {
@@ -78,7 +142,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
             kind: f.kind,
             label,
             isIndex: f.isIndex,
-            ...(f.drug.trim() ? { drug: f.drug.trim() } : {}),
+            ...(drug ? { drug } : {}),
             ...(dose === null ? {} : { dose }),
             ...(f.unit.trim() ? { unit: f.unit.trim() } : {}),
             ...(f.route.trim() ? { route: f.route.trim() } : {}),
@@ -88,13 +152,26 @@ export function EventForm({ patientId, event, onDone }: Props) {
           },
           { by: clinician },
         );
+    if (isConflict(result)) {
+      setConflict(result.conflict);
+      setErrors(NO_ERRORS);
+      return;
+    }
     if (!result.ok) {
-      setProblems(result.issues);
+      refuse(toFormErrors(result.issues, LABELS));
       return;
     }
     onDone();
   };
 
+  const errorProps = (key: Field) =>
+    errors.fields[key] ? { 'aria-invalid': true, 'aria-describedby': `${inputId(key)}-error` } : {};
+  const errorOf = (key: Field) =>
+    errors.fields[key] ? (
+      <p className="field-error" id={`${inputId(key)}-error`}>
+        {errors.fields[key]}
+      </p>
+    ) : null;
   const field = (
     key: Exclude<keyof typeof f, 'isIndex' | 'kind'>,
     label: string,
@@ -102,13 +179,48 @@ export function EventForm({ patientId, event, onDone }: Props) {
   ) => (
     <>
       <label htmlFor={`ev-${key}`}>{label}</label>
-      <input id={`ev-${key}`} type={type} value={f[key]} onChange={set(key)} />
+      <input
+        id={`ev-${key}`}
+        type={type}
+        value={f[key]}
+        onChange={set(key)}
+        {...(key === 'dose' ? { inputMode: 'decimal' as const } : {})}
+        {...errorProps(key)}
+      />
+      {errorOf(key)}
     </>
   );
+
+  /** Saves again with the clinician's choice per conflicting field; the form shows it. */
+  const resolve = (picked: Readonly<Record<string, Choice>>) => {
+    if (!conflict) return;
+    const shown: Record<string, unknown> = {};
+    for (const field of conflict.fields) {
+      const value = picked[field.key] === 'theirs' ? field.theirs : field.mine;
+      shown[field.key] =
+        field.key === 'isIndex'
+          ? value === true
+          : typeof value === 'string' || typeof value === 'number'
+            ? String(value)
+            : '';
+    }
+    setF((old) => ({ ...old, ...shown }));
+    setChoices(picked);
+    setConflict(null);
+    void submit(undefined, picked);
+  };
 
   return (
     <form className="event-form" onSubmit={(e) => void submit(e)} noValidate>
       <h3>{event ? `Edit ${event.label}` : 'New treatment event'}</h3>
+      {conflict && (
+        <ConflictChooser
+          what={`Treatment event ${conflict.current.label}`}
+          conflicts={conflict.fields}
+          onResolve={resolve}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       <div className="form-grid">
         {field('date', 'Date', 'date')}
         <label htmlFor="ev-kind">Kind</label>
@@ -127,7 +239,21 @@ export function EventForm({ patientId, event, onDone }: Props) {
           ))}
         </select>
         {field('label', 'Label (shown on charts)')}
-        {field('drug', 'Drug')}
+        <label htmlFor="ev-drug">Drug</label>
+        <input
+          id="ev-drug"
+          type="text"
+          list="ev-drug-options"
+          autoComplete="off"
+          placeholder="pick one already used, or type a new one"
+          value={f.drug}
+          onChange={set('drug')}
+        />
+        <datalist id="ev-drug-options">
+          {drugs?.map((d) => (
+            <option key={d.key} value={d.name} />
+          ))}
+        </datalist>
         {field('dose', 'Dose')}
         {field('unit', 'Unit (mg, mg/kg, …)')}
         {field('route', 'Route (IV, oral, …)')}
@@ -145,15 +271,16 @@ export function EventForm({ patientId, event, onDone }: Props) {
           }}
         />
       </div>
-      {problems.length > 0 && (
+      {errors.other.length > 0 && (
         <div role="alert">
           <ul className="field-error">
-            {problems.map((p) => (
+            {errors.other.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
         </div>
       )}
+      {dialog}
       <div className="actions">
         <button type="submit">{event ? 'Save event' : 'Add event'}</button>
         <button type="button" className="secondary" onClick={onDone}>

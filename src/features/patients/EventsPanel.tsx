@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { deleteEvent, setIndexEvent } from '../../db/events-repo';
 import type { PatientRecord } from '../../db/patient-queries';
 import { usePreferences } from '../../state/preferences';
@@ -23,6 +24,7 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
     opener.current = editing;
     setEditing(null);
   };
+  const { dialog, confirm } = useConfirm();
   const { patient, events } = record;
 
   const run = async (p: Promise<{ ok: boolean; reason?: string }>) => {
@@ -95,10 +97,18 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
                       <button
                         type="button"
                         className="secondary"
-                        onClick={() => {
-                          if (window.confirm(`Delete the event "${e.label}" of ${e.date}?`))
-                            void run(deleteEvent(e.id, { by: clinician }));
-                        }}
+                        onClick={() =>
+                          void confirm({
+                            title: `Delete the event “${e.label}” of ${e.date}?`,
+                            message:
+                              'It is removed from the charts and the course (kept in the history).',
+                            confirmLabel: 'Delete event',
+                            cancelLabel: 'Keep the event',
+                            destructive: true,
+                          }).then((yes) => {
+                            if (yes) void run(deleteEvent(e.id, { by: clinician }));
+                          })
+                        }
                         aria-label={`Delete ${e.label}`}
                       >
                         Delete
@@ -123,6 +133,7 @@ export function EventsPanel({ record }: { record: PatientRecord }) {
           Add treatment event
         </button>
       )}
+      {dialog}
     </section>
   );
 }

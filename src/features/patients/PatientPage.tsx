@@ -1,6 +1,7 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { usePatientRecord } from '../../db/hooks';
-import { deletePatient } from '../../db/patients-repo';
+import { countPurge, deletePatient, purgePatient } from '../../db/patients-repo';
 import { navigate, paths } from '../../state/navigation';
 import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
@@ -14,6 +15,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
   const clinician = usePreferences((s) => s.clinician);
   const [problem, setProblem] = useState<string | null>(null);
   usePageTitle(record === null ? 'Patient not found' : record?.patient.code);
+  const { dialog, confirm } = useConfirm();
   if (record === undefined) return <p role="status">Loading…</p>;
   if (record === null)
     return (
@@ -32,13 +34,30 @@ export function PatientPage({ patientId }: { patientId: string }) {
   ].filter(Boolean);
 
   const onDelete = async () => {
+    const yes = await confirm({
+      title: `Delete patient ${patient.code}?`,
+      message: `All their treatment events, visits and scores are deleted (kept in the history).`,
+      confirmLabel: `Delete ${patient.code}`,
+      cancelLabel: 'Keep the patient',
+      destructive: true,
+    });
+    if (!yes) return;
+    const result = await deletePatient(patient.id, { by: clinician });
+    if (result.ok) navigate(paths.patients());
+    else setProblem(result.reason);
+  };
+
+  const onPurge = async () => {
+    const count = await countPurge(patient.id);
+    if (!count) return;
+    // A plain confirm for now: the accessible confirmation dialog (issue 11) replaces it.
     if (
       !window.confirm(
-        `Delete patient ${patient.code} with all their treatment events, visits and scores?`,
+        `Erase patient ${patient.code} for good (right to erasure)? This removes the patient, ${count.events} treatment events, ${count.visits} visits, ${count.assessments} scores, ${count.safetyAcks} safety acknowledgements and all ${count.history} history entries about them. It cannot be undone. Backup files made earlier are not changed.`,
       )
     )
       return;
-    const result = await deletePatient(patient.id, { by: clinician });
+    const result = await purgePatient(patient.id);
     if (result.ok) navigate(paths.patients());
     else setProblem(result.reason);
   };
@@ -78,12 +97,20 @@ export function PatientPage({ patientId }: { patientId: string }) {
         <button type="button" className="danger" onClick={() => void onDelete()}>
           Delete patient {patient.code}
         </button>
+        <p className="muted">
+          Deleting keeps the history, so it can be undone. For a patient&apos;s right to erasure,
+          erase removes the history too, for good.
+        </p>
+        <button type="button" className="danger" onClick={() => void onPurge()}>
+          Erase patient {patient.code} and their history
+        </button>
         {problem && (
           <p className="field-error" role="alert">
             {problem}
           </p>
         )}
       </section>
+      {dialog}
     </>
   );
 }

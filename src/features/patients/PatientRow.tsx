@@ -1,10 +1,10 @@
+import { useClinicalRules } from '../../db/choices-hooks';
 import { usePatientRecord } from '../../db/hooks';
 import { finishedPart } from '../../db/patient-queries';
 import type { Patient } from '../../db/schema';
+import { courseRules } from '../../domain/clinical-rules';
 import { patientOverview } from '../../domain/patient-overview';
 import { paths } from '../../state/navigation';
-import { useCourseView } from '../../state/course-view';
-import { courseRules, usePreferences } from '../../state/preferences';
 
 interface Props {
   patient: Patient;
@@ -14,15 +14,14 @@ interface Props {
 /** One row: its own live query, so a change to one patient re-renders only that row. */
 export function PatientRow({ patient, flagged }: Props) {
   const record = usePatientRecord(patient.id);
-  const prefs = usePreferences();
-  const baselineVisitId = useCourseView((s) => s.baselineByPatient[patient.id]);
+  const rules = useClinicalRules();
   const finished = record ? finishedPart(record) : null;
   const overview =
-    record && finished
+    record && finished && rules
       ? patientOverview(finished.visits, finished.assessments, {
           indexDate: record.indexEvent?.date ?? null,
-          baselineVisitId,
-          rules: courseRules(prefs),
+          baselineVisitId: record.patient.baselineVisitId,
+          rules: courseRules(rules),
         })
       : null;
   return (

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { checkClinicalDate, localToday } from '../../domain/date-rules';
 import type { PatientRecord } from '../../db/patient-queries';
 import { createVisit } from '../../db/visits-repo';
 import type { Assessment } from '../../db/schema';
@@ -9,20 +11,39 @@ import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 import { ScrollBox } from '../../components/ScrollBox';
 
-const today = () => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+const today = () => localToday();
 
 export function VisitsPanel({ record }: { record: PatientRecord }) {
   const clinician = usePreferences((s) => s.clinician);
   const [date, setDate] = useState(today);
   const [problem, setProblem] = useState<string | null>(null);
+  const { dialog, confirm } = useConfirm();
   const { patient, visits, assessments, indexEvent } = record;
   const draft = visits.find((v) => v.status === 'draft');
 
   const start = async (focus?: 'first-entry') => {
+    if (date === '') {
+      setProblem('Visit date is required: choose the day of the visit.');
+      return;
+    }
+    const check = checkClinicalDate('The visit date', date, {
+      today: today(),
+      birthYear: patient.birthYear,
+    });
+    if (check.kind === 'refused') {
+      setProblem(check.reason);
+      return;
+    }
+    if (
+      check.kind === 'confirm' &&
+      !(await confirm({
+        title: 'A visit date after today?',
+        message: `${check.reason} Start a visit dated ${date}?`,
+        confirmLabel: `Start visit of ${date}`,
+        cancelLabel: 'Correct the date',
+      }))
+    )
+      return;
     const result = await createVisit({ patientId: patient.id, date }, { by: clinician });
     if (!result.ok) {
       setProblem(result.reason);
@@ -77,6 +98,8 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
             type="date"
             value={date}
             required
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'visit-date-problem' : undefined}
             onChange={(e) => setDate(e.currentTarget.value)}
           />
           <button type="submit" aria-keyshortcuts="Alt+V">
@@ -88,7 +111,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
         </form>
       )}
       {problem && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" id="visit-date-problem">
           {problem}
         </p>
       )}
@@ -124,6 +147,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
                           {a.entry.mode === 'summary' && (
                             <span className="tag tag-summary">summary</span>
                           )}
+                          <NotScoredReason assessment={a} />
                         </span>
                       ))}
                     </td>
@@ -141,6 +165,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
           </table>
         </ScrollBox>
       )}
+      {dialog}
     </section>
   );
 }
@@ -152,4 +177,15 @@ function totalText(a: Assessment): string {
   return r.score.completeness === 'prorated'
     ? `${r.score.total} (prorated)`
     : String(r.score.total);
+}
+
+/** A stored entry that no longer validates says why it has no score (its safety flags stay). */
+function NotScoredReason({ assessment }: { assessment: Assessment }) {
+  const scored = scoreEntry(getScale(assessment.scaleId), assessment.entry);
+  if (scored.ok) return null;
+  return (
+    <span className="tag tag-flag">
+      not scored: {scored.issues.map((i) => i.message).join(' ')}
+    </span>
+  );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useClinicalRules } from '../../db/choices-hooks';
 import { useMeta, usePatientRecord } from '../../db/hooks';
+import type { ClinicalRules } from '../../domain/clinical-rules';
 import { setMeta } from '../../db/meta-repo';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { ScaleId } from '../../domain/scale-types';
@@ -17,8 +19,10 @@ import './print.css';
 export function PrintPage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
   const savedHeader = useMeta('clinicHeader');
+  const rules = useClinicalRules();
   usePageTitle('Print summary', record === null ? 'Patient not found' : record?.patient.code);
-  if (record === undefined || savedHeader === undefined) return <p role="status">Loading…</p>;
+  if (record === undefined || savedHeader === undefined || rules === undefined)
+    return <p role="status">Loading…</p>;
   if (record === null)
     return (
       <div className="card">
@@ -29,24 +33,36 @@ export function PrintPage({ patientId }: { patientId: string }) {
         </p>
       </div>
     );
-  return <PrintView record={record} savedHeader={savedHeader ?? ''} />;
+  return <PrintView record={record} savedHeader={savedHeader ?? ''} rules={rules} />;
 }
 
 const WHOLE_COURSE: DateRange = { from: null, to: null };
 
-function PrintView({ record, savedHeader }: { record: PatientRecord; savedHeader: string }) {
+function PrintView({
+  record,
+  savedHeader,
+  rules,
+}: {
+  record: PatientRecord;
+  savedHeader: string;
+  rules: ClinicalRules;
+}) {
   const [excluded, setExcluded] = useState<ReadonlySet<ScaleId>>(() => new Set());
   const [range, setRange] = useState<DateRange>(WHOLE_COURSE);
   const [showName, setShowName] = useState(false);
   // null: not edited, show the saved line.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
   const clinicHeader = headerDraft ?? savedHeader;
-  const { model, courses, first, last } = useSheetModel(record, {
-    excluded,
-    range,
-    showName,
-    clinicHeader,
-  });
+  const { model, courses, first, last } = useSheetModel(
+    record,
+    {
+      excluded,
+      range,
+      showName,
+      clinicHeader,
+    },
+    rules,
+  );
   usePageMargin(record.patient.code, model.printedOn);
 
   const toggleScale = (id: ScaleId, checked: boolean) => {

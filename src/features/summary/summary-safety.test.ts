@@ -70,3 +70,18 @@ describe('dates', () => {
     expect(formatInstant('not a date')).toBe('not a date');
   });
 });
+
+describe('an entry that no longer validates (issue 11)', () => {
+  it('keeps its safety flag on the print summary', () => {
+    const stale: SafetyAssessment = {
+      id: 'old',
+      date: '2024-02-01',
+      scaleId: 'PHQ-9',
+      // Total 2 cannot include item 9 = 3: no score, but the item was recorded.
+      entry: { mode: 'summary', total: 2, subscales: {}, items: { '9': 3 } },
+      status: 'final',
+    };
+    const { flags } = summariseSafety([stale], []);
+    expect(flags.map((f) => [f.scaleId, f.item, f.value])).toEqual([['PHQ-9', 9, 3]]);
+  });
+});

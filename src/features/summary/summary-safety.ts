@@ -5,7 +5,7 @@
  * rule is the repository's: an acknowledgement holds for the value it acknowledged.
  */
 import type { AssessmentEntry } from '../../domain/assessment';
-import { safetyChecks, type SafetyStatus } from '../../domain/safety';
+import { entrySafetyChecks, safetyChecks, type SafetyStatus } from '../../domain/safety';
 import { getScale } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { scoreEntry } from '../../domain/scoring';
@@ -65,8 +65,11 @@ export function summariseSafety(
     const scale = getScale(a.scaleId);
     if (scale.safety.length === 0) continue;
     const scored = scoreEntry(scale, a.entry);
-    if (!scored.ok) continue;
-    for (const check of safetyChecks(scale, scored.score)) {
+    // An entry that no longer validates has no score, but its safety items stay in view.
+    const checks = scored.ok
+      ? safetyChecks(scale, scored.score)
+      : entrySafetyChecks(scale, a.entry);
+    for (const check of checks) {
       const key = `${a.scaleId}:${check.rule.item}`;
       const seen = latest.get(key);
       if (!seen || a.date >= seen.date) {

@@ -6,8 +6,8 @@ import type { PatientRecord } from '../../db/patient-queries';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse, type ScaleCourse } from '../../domain/patient-course';
 import type { ScaleId } from '../../domain/scale-types';
-import { useCourseView } from '../../state/course-view';
-import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
+import { usePreferences } from '../../state/preferences';
 import { printRows, splitColumns } from './sheet-rows';
 import type { SheetModel } from './SummarySheet';
 import { hasSummaryData, scaleRules } from './summary-rules';
@@ -37,11 +37,11 @@ export interface SheetChoices {
  * inputs so the charts are rebuilt only when their data changes, not on every keystroke in
  * the header field.
  */
-export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
+export function useSheetModel(record: PatientRecord, choices: SheetChoices, rules: ClinicalRules) {
   const prefs = usePreferences();
-  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const baselineVisitId = record.patient.baselineVisitId;
   const indexDate = record.indexEvent?.date ?? null;
-  const bandFor = useMemo(() => (id: string) => bandConventionFor(prefs, id), [prefs]);
+  const bandFor = useMemo(() => (id: string) => bandConventionFor(rules, id), [rules]);
 
   const finalVisits = useMemo(
     () => record.visits.filter((v) => v.status === 'final'),
@@ -56,9 +56,9 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
       buildPatientCourses(finalVisits, finalAssessments, {
         indexDate,
         baselineVisitId,
-        rules: courseRules(prefs),
+        rules: courseRules(rules),
       }),
-    [finalVisits, finalAssessments, indexDate, baselineVisitId, prefs],
+    [finalVisits, finalAssessments, indexDate, baselineVisitId, rules],
   );
   const { excluded, range } = choices;
   const shown = useMemo(
@@ -104,7 +104,7 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
     [charts.allScales],
   );
   const safety = useMemo(() => summariseSafety(record.assessments, record.safetyAcks), [record]);
-  const rules = useMemo(() => {
+  const rulesFooter = useMemo(() => {
     const versions = new Map<ScaleId, Set<string>>();
     for (const a of finalAssessments)
       versions.set(a.scaleId, (versions.get(a.scaleId) ?? new Set()).add(a.scaleVersion));
@@ -137,7 +137,7 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices) {
     safety,
     trajectory: charts.trajectories.find((t) => t.scale.id === primary?.scale.id),
     allScales: charts.allScales,
-    rules,
+    rules: rulesFooter,
     summaryData: hasSummaryData(shown),
     allScalesNotes,
   };

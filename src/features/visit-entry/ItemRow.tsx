@@ -1,5 +1,14 @@
-import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import { itemValue, type ItemReferences } from '../../domain/item-reference';
+import { itemLabel as refusedLabel, type RefusedValue } from '../../domain/refused';
 import type { ItemDef, ScaleDefinition } from '../../domain/scale-types';
 import { checkItemValue } from '../../domain/validation';
 import { itemFieldName, itemLabel } from './item-name';
@@ -13,16 +22,42 @@ interface Props {
   /** No item of this scale answered yet: Enter skips the whole scale. */
   untouched?: boolean;
   references?: ItemReferences | undefined;
+  /** The value on screen that was refused, or null once it is fixed or cleared. */
+  onRefusedChange?: (refused: RefusedValue | null) => void;
+  /** For an item rated one of several ways (HAMD-17 16A/16B): the way recorded. */
+  variant?: string | undefined;
+  onVariantChange?: (variant: string) => void;
 }
 
 /**
- * One item: one key press sets it and moves on. Digits outside the item's range are refused
- * at the field with a message and change nothing. Backspace or Delete clears; Backspace on an
- * empty item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
+ * One item: one key press sets it and moves on. A number outside the item's range (a digit,
+ * or "12" pasted) is refused: it stays on screen in red with a message, nothing is stored,
+ * and it is reported up so the scale is not scored until it is fixed or cleared. A letter is
+ * refused with a message and not kept. Backspace or Delete clears; Backspace on an empty
+ * item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
  * Enter on a scale with nothing answered skips that scale (dropped at finish).
  */
-export function ItemRow({ scale, item, value, onChange, untouched = false, references }: Props) {
+export function ItemRow({
+  scale,
+  item,
+  value,
+  onChange,
+  untouched = false,
+  references,
+  onRefusedChange,
+  variant,
+  onVariantChange,
+}: Props) {
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<RefusedValue | null>(null);
+  const report = useRef(onRefusedChange);
+  useEffect(() => {
+    report.current = onRefusedChange;
+  });
+  useEffect(() => {
+    report.current?.(refused);
+  }, [refused]);
+  useEffect(() => () => report.current?.(null), []);
   const messageId = useId();
   const anchorId = useId();
   const refId = useId();
@@ -51,14 +86,31 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
     notAssessed === undefined ? [] : [notAssessed],
   );
 
+  const range = `${item.min}–${item.max}${notAssessed === undefined ? '' : ` (or ${notAssessed}, not assessed)`}`;
+  const refuse = (text: string, message: string) => {
+    setError(`${message} Not saved: type a number from ${range}, or clear the field.`);
+    setRefused({
+      scaleId: scale.id,
+      key: `item:${item.number}`,
+      label: refusedLabel(scale, item),
+      text,
+      reason: `${message} Type a number from ${range}, or clear the field.`,
+      safety: item.flags.includes('suicide'),
+    });
+  };
+  const clearRefusal = () => {
+    setError(null);
+    setRefused(null);
+  };
+
   const accept = (raw: string, field: HTMLInputElement) => {
-    const n = Number(raw);
+    const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
     const message = checkItemValue(scale, item, n);
     if (message) {
-      setError(message);
+      refuse(raw, message);
       return;
     }
-    setError(null);
+    clearRefusal();
     onChange(n);
     focusNextField(field);
   };
@@ -71,6 +123,12 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
       accept(e.key, field);
     } else if (e.key === 'Backspace' || e.key === 'Delete') {
       e.preventDefault();
+      // A refused value is cleared with what it replaced: the field then shows what is stored.
+      if (refused) {
+        clearRefusal();
+        onChange(null);
+        return;
+      }
       setError(null);
       if (value === null && e.key === 'Backspace') focusPreviousField(field);
       else onChange(null);
@@ -89,21 +147,28 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
     }
   };
 
+  // A paste is taken whole: "12" is refused as 12, never cut to its first digit.
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    e.preventDefault();
+    const raw = e.clipboardData.getData('text').trim();
+    if (raw !== '') accept(raw, e.currentTarget);
+  };
+
   // Typing on touch keyboards and programmatic fills arrive here rather than as key presses.
   const onInput = (e: ChangeEvent<HTMLInputElement>) => {
     const raw = e.currentTarget.value.trim();
     if (raw === '') {
-      setError(null);
+      clearRefusal();
       onChange(null);
       return;
     }
-    const last = raw.slice(-1);
-    if (/^[0-9]$/.test(last) && raw.length === 1) accept(last, e.currentTarget);
-    else setError(`${label}: type a whole number from ${item.min} to ${item.max} (got "${raw}").`);
+    accept(raw, e.currentTarget);
   };
 
   return (
-    <div className={`item-row${value === null ? ' item-missing' : ''}`}>
+    <div
+      className={`item-row${value === null && !refused ? ' item-missing' : ''}${refused ? ' item-refused' : ''}`}
+    >
       <span className="item-number" aria-hidden="true">
         {item.number}
       </span>
@@ -121,7 +186,6 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        maxLength={1}
         aria-label={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={
@@ -130,9 +194,10 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
         }
         data-entry-field=""
         data-entry-group={scale.id}
-        value={value ?? ''}
+        value={refused?.text ?? value ?? ''}
         onKeyDown={onKeyDown}
         onChange={onInput}
+        onPaste={onPaste}
       />
       <div className="item-choices" role="group" aria-label={`Choices for ${label}`}>
         {choices.map((v) => (
@@ -146,7 +211,7 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
               v === notAssessed ? 'Not assessed' : item.anchors?.find((a) => a.value === v)?.label
             }
             onClick={() => {
-              setError(null);
+              clearRefusal();
               onChange(v);
             }}
           >
@@ -154,8 +219,24 @@ export function ItemRow({ scale, item, value, onChange, untouched = false, refer
           </button>
         ))}
       </div>
+      {item.variants && (
+        <fieldset className="item-variants">
+          <legend>{label} rated as</legend>
+          {item.variants.map((v) => (
+            <label key={v.id} className="check">
+              <input
+                type="radio"
+                name={`${scale.id}-item-${item.number}-variant`}
+                checked={variant === v.id}
+                onChange={() => onVariantChange?.(v.id)}
+              />{' '}
+              {v.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="item-anchor" id={anchorId}>
-        {anchor ?? (value === null ? 'missing' : '')}
+        {refused ? 'not saved' : (anchor ?? (value === null ? 'missing' : ''))}
       </div>
       {refText && (
         <div className="item-ref" id={refId}>

@@ -1,7 +1,9 @@
 import type { AssessmentEntry } from '../../domain/assessment';
 import { emptyItemEntry, emptySummaryEntry, entryHasData } from '../../domain/assessment';
 import type { ItemReferences } from '../../domain/item-reference';
+import type { RefusedValue } from '../../domain/refused';
 import type { ScaleDefinition } from '../../domain/scale-types';
+import type { ConfirmRequest } from '../../components/ConfirmDialog';
 import { ItemsForm } from './ItemsForm';
 import { ScorePanel } from './ScorePanel';
 import { SummaryForm } from './SummaryForm';
@@ -15,6 +17,11 @@ interface Props {
   references?: ItemReferences | undefined;
   bandConventionId?: string | undefined;
   remissionRuleId?: string | undefined;
+  /** Values on screen that the form refused (reported by the form through onRefusedChange). */
+  refused: readonly RefusedValue[];
+  onRefusedChange: (refused: readonly RefusedValue[]) => void;
+  /** Asks the clinician; resolves true to go ahead (the in-app confirmation dialog). */
+  confirm: (request: ConfirmRequest) => Promise<boolean>;
 }
 
 /** One scale at the visit: item-by-item or summary entry beside its live score. */
@@ -25,15 +32,23 @@ export function ScaleEntry({
   baseline,
   isBaseline,
   references,
+  refused,
+  onRefusedChange,
+  confirm,
   ...rules
 }: Props) {
-  const switchMode = (mode: AssessmentEntry['mode']) => {
+  const switchMode = async (mode: AssessmentEntry['mode']) => {
     if (mode === entry.mode) return;
+    const modeName = mode === 'items' ? 'item-by-item' : 'summary';
     if (
-      entryHasData(entry) &&
-      !window.confirm(
-        `Switch ${scale.id} to ${mode === 'items' ? 'item-by-item' : 'summary'} entry? What was entered for ${scale.id} at this visit is cleared.`,
-      )
+      (entryHasData(entry) || refused.length > 0) &&
+      !(await confirm({
+        title: `Switch ${scale.id} to ${modeName} entry?`,
+        message: `What was entered for ${scale.id} at this visit is cleared${refused.length ? ', including the values that were not saved' : ''}.`,
+        confirmLabel: `Clear ${scale.id} and switch`,
+        cancelLabel: 'Keep what was entered',
+        destructive: true,
+      }))
     )
       return;
     onChange(mode === 'items' ? emptyItemEntry(scale.items.length) : emptySummaryEntry());
@@ -52,7 +67,7 @@ export function ScaleEntry({
               type="radio"
               name={`${scale.id}-mode`}
               checked={entry.mode === 'items'}
-              onChange={() => switchMode('items')}
+              onChange={() => void switchMode('items')}
             />{' '}
             Item by item
           </label>
@@ -61,7 +76,7 @@ export function ScaleEntry({
               type="radio"
               name={`${scale.id}-mode`}
               checked={entry.mode === 'summary'}
-              onChange={() => switchMode('summary')}
+              onChange={() => void switchMode('summary')}
             />{' '}
             Summary (totals)
           </label>
@@ -81,10 +96,18 @@ export function ScaleEntry({
               scale={scale}
               responses={entry.responses}
               references={references}
-              onChange={(responses) => onChange({ mode: 'items', responses })}
+              onChange={(responses) => onChange({ ...entry, responses })}
+              variants={entry.variants}
+              onVariantsChange={(variants) => onChange({ ...entry, variants })}
+              onRefusedChange={onRefusedChange}
             />
           ) : (
-            <SummaryForm scale={scale} entry={entry} onChange={onChange} />
+            <SummaryForm
+              scale={scale}
+              entry={entry}
+              onChange={onChange}
+              onRefusedChange={onRefusedChange}
+            />
           )}
         </div>
         <div>
@@ -93,6 +116,7 @@ export function ScaleEntry({
             scale={scale}
             entry={entry}
             baseline={isBaseline ? null : baseline}
+            refused={refused}
             {...rules}
           />
         </div>

@@ -2,7 +2,8 @@ import type { AssessmentEntry } from '../../domain/assessment';
 import { changeFromBaseline } from '../../domain/change';
 import { formatPercent, formatSigned, formatTotal } from '../../domain/format';
 import { isRemission, isResponse } from '../../domain/outcomes';
-import { describeSafetyCheck, safetyChecks } from '../../domain/safety';
+import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
+import { describeSafetyCheck, entrySafetyChecks, safetyChecks } from '../../domain/safety';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { scoreEntry } from '../../domain/scoring';
 import { severityOf } from '../../domain/severity';
@@ -14,15 +15,33 @@ interface Props {
   baseline: { total: number; date: string } | null;
   bandConventionId?: string | undefined;
   remissionRuleId?: string | undefined;
+  /** Values on screen that the form refused: while there is one, the scale is not scored. */
+  refused?: readonly RefusedValue[];
 }
 
 /** Live figures while the clinician types: total, subscales, band, change, safety. */
-export function ScorePanel({ scale, entry, baseline, bandConventionId, remissionRuleId }: Props) {
+export function ScorePanel({
+  scale,
+  entry,
+  baseline,
+  bandConventionId,
+  remissionRuleId,
+  refused = [],
+}: Props) {
   const result = scoreEntry(scale, entry);
+  if (refused.length > 0) return <NotScored scale={scale} refused={refused} result={result} />;
   if (!result.ok) {
     return (
       <div className="score-panel" aria-live="polite">
         <p className="field-error">Not scored: {result.issues.map((i) => i.message).join(' ')}</p>
+        {/* An entry that does not validate (stored before a definition changed) keeps its flags. */}
+        {entrySafetyChecks(scale, entry)
+          .filter((c) => c.status === 'flagged')
+          .map((c) => (
+            <p key={c.rule.item} className="safety-flag" role="alert">
+              {describeSafetyCheck(scale, c)}
+            </p>
+          ))}
       </div>
     );
   }
@@ -102,6 +121,55 @@ export function ScorePanel({ scale, entry, baseline, bandConventionId, remission
           {describeSafetyCheck(scale, c)}
         </p>
       ))}
+    </div>
+  );
+}
+
+/**
+ * A scale with a refused value on screen: no total, band, response or remission (what is on
+ * screen is not what is stored). Safety items typed but refused are shown as alerts, and the
+ * safety checks of what is stored stay visible.
+ */
+function NotScored({
+  scale,
+  refused,
+  result,
+}: {
+  scale: ScaleDefinition;
+  refused: readonly RefusedValue[];
+  result: ReturnType<typeof scoreEntry>;
+}) {
+  const sorted = safetyFirst(refused);
+  const checks = result.ok ? safetyChecks(scale, result.score) : [];
+  return (
+    <div className="score-panel" aria-live="polite" aria-label={`${scale.id} score`}>
+      <div className="score-total">
+        <span className="score-label">Total</span>
+        <output className="score-value" aria-label={`${scale.id} live total`}>
+          —
+        </output>
+        <span className="tag tag-incomplete">not scored</span>
+      </div>
+      <p className="field-error">
+        {scale.id} is not scored while {sorted.length === 1 ? 'a value' : 'values'} on screen{' '}
+        {sorted.length === 1 ? 'was' : 'were'} not saved: fix or clear{' '}
+        {sorted.length === 1 ? 'it' : 'them'}.
+      </p>
+      <ul className="refused-list">
+        {sorted.map((r) => (
+          <li key={r.key} className={r.safety ? 'safety-flag' : undefined}>
+            {r.safety && <strong>Safety item: </strong>}
+            {describeRefused(r)}
+          </li>
+        ))}
+      </ul>
+      {checks
+        .filter((c) => c.status === 'flagged')
+        .map((c) => (
+          <p key={c.rule.item} className="safety-flag" role="alert">
+            {describeSafetyCheck(scale, c)}
+          </p>
+        ))}
     </div>
   );
 }

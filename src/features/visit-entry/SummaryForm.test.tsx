@@ -24,7 +24,7 @@ function Harness({ scaleId, onEntry }: { scaleId: ScaleId; onEntry: (e: SummaryE
 const setup = (scaleId: ScaleId) => {
   const stored: SummaryEntry[] = [];
   render(<Harness scaleId={scaleId} onEntry={(e) => stored.push(e)} />);
-  return { user: userEvent.setup(), last: () => stored[stored.length - 1] };
+  return { user: userEvent.setup(), last: () => stored[stored.length - 1], stored };
 };
 
 describe('summary entry', () => {
@@ -71,10 +71,30 @@ describe('summary entry', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'HAMD-17 total must be between 0 and 52 (got 53).',
     );
-    expect(last()?.total).toBe(5);
+    // "5" on the way to "53" was never stored (issue 12: no plausible wrong total).
+    expect(last()).toBeUndefined();
     await user.clear(screen.getByLabelText('HAMD-17 total'));
     await user.type(screen.getByLabelText('HAMD-17 total'), '1.5');
     expect(screen.getByRole('alert')).toHaveTextContent('whole number');
+  });
+
+  it('never stores a two-digit total by its first digit; a one-digit total on Enter or when no digit can follow', async () => {
+    const { user, stored } = setup('HAMD-17');
+    const total = screen.getByLabelText('HAMD-17 total');
+    await user.type(total, '4');
+    expect(stored).toEqual([]);
+    expect(screen.getByText(/In progress, not saved yet/)).toBeInTheDocument();
+    await user.type(total, '0');
+    expect(stored.map((e) => e.total)).toEqual([40]);
+    await user.clear(total);
+    await user.type(total, '3');
+    expect(stored.map((e) => e.total)).toEqual([40, null]);
+    await user.type(total, '{Enter}');
+    expect(stored.map((e) => e.total)).toEqual([40, null, 3]);
+    // 7 cannot grow into a HAMD-17 total (70 > 52): complete at once.
+    await user.clear(total);
+    await user.type(total, '7');
+    expect(stored.at(-1)?.total).toBe(7);
   });
 
   it('offers the flagged single items: HAMD-17 item 7 (anhedonia) and item 3 (safety)', async () => {

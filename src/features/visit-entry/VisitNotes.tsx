@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Visit } from '../../db/schema';
 import { updateVisit } from '../../db/visits-repo';
 import {
@@ -24,10 +24,18 @@ export function VisitNotes({ visit, by, onProblem }: Props) {
   // What the form shows: set at once on a change, while the write goes to the database.
   const [events, setEvents] = useState<readonly string[]>(() => visit.adverseEvents ?? []);
   const [other, setOther] = useState(() => events.filter((e) => !isCommon(e)).join(', '));
-  const save = (changes: { adverseEvents?: readonly string[]; notes?: string | null }) =>
-    void updateVisit(visit.id, changes, { by }).then((r) => {
-      if (!r.ok) onProblem(r.reason);
+  // The visit as this form last saved it: each save names it, so it never overwrites a change
+  // made meanwhile in another tab (updateVisit merges field by field or reports a conflict).
+  // Saves run one after another, so two quick ticks never conflict with each other.
+  const base = useRef(visit);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const save = (changes: { adverseEvents?: readonly string[]; notes?: string | null }) => {
+    queue.current = queue.current.then(async () => {
+      const r = await updateVisit(visit.id, changes, { base: base.current, by });
+      if (r.ok) base.current = r.value;
+      else onProblem(r.reason);
     });
+  };
   const saveEvents = (next: readonly string[]) => {
     const list = normaliseAdverseEvents(next);
     setEvents(list);

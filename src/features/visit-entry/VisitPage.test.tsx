@@ -49,7 +49,12 @@ describe('visit entry drafts', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'PHQ-9 item 1 must be between 0 and 3 (got 7).',
     );
-    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveValue('');
+    // Issue 11: the refused 7 stays on screen, marked invalid, and is never stored.
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveValue('7');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     // An accepted key press on the next item saves the whole PHQ-9 as the form holds it; once
     // that save has landed, a 7 taken into the form or written before it would be in the store.
     await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 2)));

@@ -1,33 +1,41 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { deleteAssessment, updateFinalAssessment } from '../../db/assessments-repo';
+import { useClinicalRules } from '../../db/choices-hooks';
+import { isConflict, type ConflictFailure } from '../../db/result';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
-import { finalizeVisit, updateVisit, deleteVisit } from '../../db/visits-repo';
+import { finalizeVisit, deleteVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
 import { itemReferences, scalesOfLastVisit } from '../../domain/item-reference';
 import { buildPatientCourses } from '../../domain/patient-course';
+import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
-import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
-import { useCourseView } from '../../state/course-view';
 import { usePageTitle } from '../../state/page-title';
-import { bandConventionFor, courseRules, usePreferences } from '../../state/preferences';
+import { usePreferences } from '../../state/preferences';
+import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { finishChecks } from './finish-checks';
 import { useEntryKeys } from './use-entry-keys';
 import { ScaleEntry } from './ScaleEntry';
 import { VisitNotes } from './VisitNotes';
 import { useVisitEntries } from './use-visit-entries';
+import { RefusedBanner } from './RefusedBanner';
+import { VisitDateField } from './VisitDateField';
+import { VisitHeader } from './VisitHeader';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
+  const rules = useClinicalRules();
   const visit = record?.visits.find((v) => v.id === visitId);
   usePageTitle(
     record === undefined ? null : visit ? `Visit of ${visit.date}` : 'Visit not found',
     record?.patient.code,
   );
-  if (record === undefined) return <p role="status">Loading…</p>;
+  if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   if (!record || !visit)
     return (
       <div className="card">
@@ -39,22 +47,31 @@ export function VisitPage({ patientId, visitId }: { patientId: string; visitId: 
     );
   // Keyed by visit: local entry state starts from what is stored, once, and is never reset
   // by the live query while the clinician types.
-  return <VisitEditor key={visit.id} record={record} visit={visit} />;
+  return <VisitEditor key={visit.id} record={record} visit={visit} rules={rules} />;
 }
 
-function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit }) {
+function VisitEditor({
+  record,
+  visit,
+  rules,
+}: {
+  record: PatientRecord;
+  visit: Visit;
+  rules: ClinicalRules;
+}) {
   const prefs = usePreferences();
   const isDraft = visit.status === 'draft';
   const rater = prefs.clinician.trim() || null;
   // The baseline the clinician chose on the course page, the same on every screen.
-  const baselineVisitId = useCourseView((s) => s.baselineByPatient[record.patient.id]);
+  const baselineVisitId = record.patient.baselineVisitId;
   const {
     entries,
     onChange,
     addScale,
     dropScale,
     dirty,
-    clearDirty,
+    baseOf,
+    acceptSaved,
     pending,
     saved,
     setSaved,
@@ -63,12 +80,24 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     settle,
   } = useVisitEntries(visit, record.assessments, offeredScales(record, visit, prefs), rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
+  const { dialog, confirm } = useConfirm();
+  // Ctrl+Enter from any field clicks Finish (or Save changes), so it is refused the same way.
   const finishButton = useEntryKeys();
-  useLeaveGuard(
-    dirty.size > 0
-      ? `Leave without saving the changes to ${[...dirty].join(', ')} of ${visit.date}?`
-      : null,
-  );
+  // Values on screen that a form refused, per scale: never stored, never dropped silently.
+  const [refusedBy, setRefusedBy] = useState<Partial<Record<ScaleId, readonly RefusedValue[]>>>({});
+  const refused = safetyFirst(chosen.flatMap((s) => refusedBy[s.id] ?? []));
+  // Counts refused Finish/Save clicks: the list then stays in view until all are fixed.
+  const [refusedAttempt, setRefusedAttempt] = useState(0);
+  const unsaved = [
+    ...refused.map(describeRefused),
+    ...(dirty.size > 0 ? [`The changes to ${[...dirty].join(', ')} are not saved.`] : []),
+  ];
+  useLeaveGuard(unsaved.length ? `Visit of ${visit.date}: ${unsaved.join(' ')}` : null);
+  // A final scale whose explicit save met another tab's different value for the same item.
+  const [conflict, setConflict] = useState<{
+    scaleId: ScaleId;
+    found: ConflictFailure<Assessment>['conflict'];
+  } | null>(null);
 
   const toggleScale = async (scaleId: ScaleId, on: boolean) => {
     if (on) {
@@ -78,13 +107,19 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     const existing = record.assessments.find(
       (a) => a.visitId === visit.id && a.scaleId === scaleId,
     );
+    if (existing || (refusedBy[scaleId]?.length ?? 0) > 0) {
+      const ok = await confirm({
+        title: `Remove ${scaleId} from this visit?`,
+        message: existing
+          ? `Its scores are deleted (kept in the history).`
+          : `The values typed for ${scaleId} that were not saved are discarded.`,
+        confirmLabel: `Remove ${scaleId}`,
+        cancelLabel: `Keep ${scaleId}`,
+        destructive: true,
+      });
+      if (!ok) return;
+    }
     if (existing) {
-      if (
-        !window.confirm(
-          `Remove ${scaleId} from this visit? Its scores are deleted (kept in the history).`,
-        )
-      )
-        return;
       const result = await deleteAssessment(existing.id, { by: prefs.clinician });
       if (!result.ok) {
         setProblem(result.reason);
@@ -105,9 +140,9 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     return buildPatientCourses(record.visits, [...others, ...here], {
       indexDate: record.indexEvent?.date ?? null,
       baselineVisitId,
-      rules: courseRules(prefs),
+      rules: courseRules(rules),
     });
-  }, [record, visit.id, entries, prefs, baselineVisitId]);
+  }, [record, visit.id, entries, rules, baselineVisitId]);
 
   const baselineOf = (scaleId: ScaleId) => {
     const c = courses.find((x) => x.scale.id === scaleId);
@@ -122,7 +157,15 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     };
   };
 
+  /** Finish and Save are refused while a value on screen was not saved: true when refused. */
+  const refuseIfUnsaved = () => {
+    if (refused.length === 0) return false;
+    setRefusedAttempt((n) => n + 1);
+    return true;
+  };
+
   const finish = async () => {
+    if (refuseIfUnsaved()) return;
     // Wait for the last key press to be stored; a failed save blocks finishing.
     if (!(await settle())) {
       setProblem(
@@ -131,7 +174,15 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
       return;
     }
     const { withData, warnings } = finishChecks(chosen, entries);
-    if (warnings.length && !window.confirm(`${warnings.join(' ')} Finish the visit anyway?`))
+    if (
+      warnings.length &&
+      !(await confirm({
+        title: 'Finish the visit anyway?',
+        message: warnings.join(' '),
+        confirmLabel: 'Finish anyway',
+        cancelLabel: 'Go back to the visit',
+      }))
+    )
       return;
     // Scales offered but never touched are not assessments: drop them rather than store
     // empty records that would read as "incomplete" in the course.
@@ -156,44 +207,43 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
     navigate(paths.patient(record.patient.id));
   };
 
-  const saveEdits = async () => {
+  const saveEdits = async (choices?: { scaleId: ScaleId; picked: Record<string, Choice> }) => {
+    if (refuseIfUnsaved()) return;
+    setConflict(null);
     for (const scaleId of dirty) {
       const entry = entries[scaleId];
       if (!entry) continue;
       const result = await updateFinalAssessment(
-        { visitId: visit.id, scaleId, entry, rater },
+        {
+          visitId: visit.id,
+          scaleId,
+          entry,
+          rater,
+          base: baseOf(scaleId),
+          ...(choices?.scaleId === scaleId ? { choices: choices.picked } : {}),
+        },
         { by: prefs.clinician },
       );
+      if (isConflict(result)) {
+        setConflict({ scaleId, found: result.conflict });
+        return;
+      }
       if (!result.ok) {
         setProblem(`${scaleId} not saved: ${result.reason}`);
         return;
       }
+      acceptSaved(scaleId, result.value);
     }
-    clearDirty();
     setSaved('Changes saved; the previous values are kept in the history.');
   };
 
-  const index = record.indexEvent;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <p className="muted">
-            <a href={paths.patient(record.patient.id)}>{record.patient.code}</a> ›{' '}
-            {isDraft ? 'Visit in progress' : 'Finished visit'}
-          </p>
-          <h1>
-            Visit of {visit.date}
-            {index && (
-              <span className="muted">
-                {' '}
-                · {timeSinceLabel(daysBetween(index.date, visit.date))} after {index.label}
-              </span>
-            )}
-          </h1>
-        </div>
-        <p className="muted save-state" role="status">
-          {pending > 0
+      <VisitHeader
+        record={record}
+        visit={visit}
+        status={
+          pending > 0
             ? 'Saving…'
             : problem
               ? 'Not saved (see the message below).'
@@ -201,30 +251,34 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
                 ? (saved ?? 'Draft: every accepted entry is saved at once.')
                 : dirty.size > 0
                   ? `Unsaved changes: ${[...dirty].join(', ')}. Click “Save changes”.`
-                  : (saved ?? '')}
-        </p>
-      </div>
+                  : (saved ?? '')
+        }
+      />
       {problem && (
         <p className="banner banner-danger" role="alert">
           {problem}
         </p>
       )}
+      <RefusedBanner
+        refused={refused}
+        action={isDraft ? 'finished' : 'saved'}
+        attempt={refusedAttempt}
+      />
+      {conflict && (
+        <ConflictChooser
+          what={`${conflict.scaleId} of ${visit.date}`}
+          conflicts={conflict.found.fields}
+          onResolve={(picked) => void saveEdits({ scaleId: conflict.scaleId, picked })}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       <section className="card">
-        <div className="actions">
-          <label htmlFor="visit-date-edit">Visit date</label>
-          <input
-            id="visit-date-edit"
-            type="date"
-            defaultValue={visit.date}
-            onBlur={(e) => {
-              const date = e.currentTarget.value;
-              if (date && date !== visit.date)
-                void updateVisit(visit.id, { date }, { by: prefs.clinician }).then((r) => {
-                  if (!r.ok) setProblem(r.reason);
-                });
-            }}
-          />
-        </div>
+        <VisitDateField
+          visit={visit}
+          birthYear={record.patient.birthYear}
+          by={prefs.clinician}
+          confirm={confirm}
+        />
         <fieldset className="scale-choice">
           <legend>Scales at this visit</legend>
           {SCALES.map((s) => (
@@ -253,12 +307,20 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
             key={scale.id}
             scale={scale}
             entry={entry}
-            onChange={(e) => onChange(scale.id, e)}
+            onChange={(e) => onChange(scale.id, e, entry)}
+            refused={refusedBy[scale.id] ?? []}
+            onRefusedChange={(list) =>
+              // Forms report on mount and on every change; an unchanged empty list is no change.
+              setRefusedBy((r) =>
+                list.length === 0 && !r[scale.id]?.length ? r : { ...r, [scale.id]: list },
+              )
+            }
+            confirm={confirm}
             baseline={baseline}
             isBaseline={isBaseline}
             references={itemReferences(visit, record.visits, record.assessments, scale.id, baseId)}
-            bandConventionId={bandConventionFor(prefs, scale.id)}
-            remissionRuleId={prefs.remissionRule[scale.id]}
+            bandConventionId={bandConventionFor(rules, scale.id)}
+            remissionRuleId={rules.remissionRule[scale.id]}
           />
         );
       })}
@@ -292,16 +354,25 @@ function VisitEditor({ record, visit }: { record: PatientRecord; visit: Visit })
         <button
           type="button"
           className="secondary"
-          onClick={() => {
-            if (window.confirm(`Delete the visit of ${visit.date} and its scores?`))
-              void deleteVisit(visit.id, { by: prefs.clinician }).then((r) =>
-                r.ok ? navigate(paths.patient(record.patient.id)) : setProblem(r.reason),
-              );
-          }}
+          onClick={() =>
+            void confirm({
+              title: `Delete the visit of ${visit.date}?`,
+              message: 'The visit and its scores are deleted (kept in the history).',
+              confirmLabel: 'Delete visit',
+              cancelLabel: 'Keep the visit',
+              destructive: true,
+            }).then(async (yes) => {
+              if (!yes) return;
+              const r = await deleteVisit(visit.id, { by: prefs.clinician });
+              if (r.ok) navigate(paths.patient(record.patient.id));
+              else setProblem(r.reason);
+            })
+          }
         >
           Delete visit
         </button>
       </div>
+      {dialog}
     </>
   );
 }

@@ -17,7 +17,10 @@ export function useEntryKeys() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
         e.preventDefault();
-        finishButton.current?.click();
+        // Clicked in the next task: what this key press did in the field (a summary total
+        // still being typed is ended by Enter and may be refused) is rendered first, so
+        // Finish sees every refused value and never finishes past one.
+        window.setTimeout(() => finishButton.current?.click(), 0);
       }
     };
     document.addEventListener('keydown', onKey);

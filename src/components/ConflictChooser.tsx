@@ -1,0 +1,70 @@
+import { useId, useState } from 'react';
+import type { FieldConflict } from '../domain/field-merge';
+
+export type Choice = 'mine' | 'theirs';
+
+const shown = (value: unknown): string =>
+  value === undefined || value === null || value === ''
+    ? '(empty)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+
+interface Props {
+  /** What was edited, for the heading: 'Patient DEZ-001', 'HAMD-17 of 2024-01-10'. */
+  readonly what: string;
+  readonly conflicts: readonly FieldConflict[];
+  readonly onResolve: (choices: Readonly<Record<string, Choice>>) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Both values of each field that was changed in two places; the clinician picks one per
+ * field (nothing is preselected, so no value is kept without a decision) and saves.
+ */
+export function ConflictChooser({ what, conflicts, onResolve, onCancel }: Props) {
+  const id = useId();
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const complete = conflicts.every((c) => choices[c.key] !== undefined);
+  return (
+    <section className="banner banner-warn conflict" role="alert" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{what} was changed elsewhere while you edited it</h2>
+      <p>
+        Another tab or window saved a different value in the same{' '}
+        {conflicts.length === 1 ? 'field' : 'fields'}. Nothing has been saved yet: choose which
+        value to keep for each, then save. Every other change (yours and theirs) is kept.
+      </p>
+      {conflicts.map((c) => (
+        <fieldset key={c.key} className="conflict-field">
+          <legend>{c.field}</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name={`${id}-${c.key}`}
+              checked={choices[c.key] === 'mine'}
+              onChange={() => setChoices((o) => ({ ...o, [c.key]: 'mine' }))}
+            />{' '}
+            Keep yours: <strong>{shown(c.mine)}</strong>
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name={`${id}-${c.key}`}
+              checked={choices[c.key] === 'theirs'}
+              onChange={() => setChoices((o) => ({ ...o, [c.key]: 'theirs' }))}
+            />{' '}
+            Keep the stored value: <strong>{shown(c.theirs)}</strong>
+          </label>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" disabled={!complete} onClick={() => onResolve(choices)}>
+          Save with these choices
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+/** Live read of the conventions in use (kept apart from hooks.ts: React only here). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ClinicalRules } from '../domain/clinical-rules';
+import { readClinicalRules } from './clinical-choices';
+
+/** undefined while loading: figures wait for the stored rules rather than show defaults. */
+export function useClinicalRules(): ClinicalRules | undefined {
+  return useLiveQuery(readClinicalRules, []);
+}

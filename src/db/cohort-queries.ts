@@ -1,0 +1,51 @@
+/**
+ * The read behind the cohort view: every patient with their index event, finished visits and
+ * finished assessments, in one read transaction so the figures come from one state.
+ */
+import type { RecordView } from '../domain/cohort/cohort-input';
+import { distinctDrugs, DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
+import { db } from './db';
+import type { Assessment, TreatmentEvent, Visit } from './schema';
+import { runRead } from './write';
+
+export function readCohortRecords(): Promise<RecordView[]> {
+  return runRead(async () => {
+    const [patients, events, visits, assessments] = await Promise.all([
+      db.patients.toArray(),
+      db.events.filter((e) => e.isIndex).toArray(),
+      db.visits.filter((v) => v.status === 'final').toArray(),
+      db.assessments.filter((a) => a.status === 'final').toArray(),
+    ]);
+    const byPatient = <T extends { readonly patientId: string }>(rows: readonly T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) {
+        const list = map.get(r.patientId);
+        if (list) list.push(r);
+        else map.set(r.patientId, [r]);
+      }
+      return map;
+    };
+    const indexOf = new Map<string, TreatmentEvent>(events.map((e) => [e.patientId, e]));
+    const visitsOf = byPatient<Visit>(visits);
+    const assessmentsOf = byPatient<Assessment>(assessments);
+    return patients
+      .sort((a, b) => a.codeKey.localeCompare(b.codeKey))
+      .map((patient) => ({
+        patient,
+        indexEvent: indexOf.get(patient.id) ?? null,
+        visits: visitsOf.get(patient.id) ?? [],
+        assessments: assessmentsOf.get(patient.id) ?? [],
+      }));
+  });
+}
+
+/** Drugs already used in dose and medication events, each once, as first spelled. */
+export async function listDrugNames(): Promise<{ key: string; name: string }[]> {
+  const events = await db.events.toArray();
+  const names = events.flatMap((e) => {
+    if (!DRUG_EVENT_KINDS.includes(e.kind)) return [];
+    const name = structuredDrugName(e);
+    return name === null ? [] : [name];
+  });
+  return distinctDrugs(names).sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import { buildCohortCsv } from '../../db/backup/cohort-csv';
+import { useClinicalRules } from '../../db/choices-hooks';
+import { useCohortRecords } from '../../db/cohort-hooks';
+import {
+  drugArmId,
+  drugCohortPatients,
+  indexDrugKey,
+  type RecordView,
+} from '../../domain/cohort/cohort-input';
+import { OBSERVED_CASES_LABEL, summariseCohort } from '../../domain/cohort/cohort-summary';
+import type { CohortArm } from '../../domain/cohort/cohort-types';
+import { distinctDrugs, eventDrugName } from '../../domain/cohort/drug-name';
+import { checkWindow } from '../../domain/cohort/windows';
+import { courseRules, type ClinicalRules } from '../../domain/clinical-rules';
+import { ArmWeekTable } from './ArmWeekTable';
+import { CohortControls, type CohortChoice, type DrugOption } from './CohortControls';
+import { DifferenceTable } from './DifferenceTable';
+import { download } from './download';
+import { TimeToEventSection } from './TimeToEventSection';
+import { usePageTitle } from '../../state/page-title';
+import './cohort.css';
+
+function drugOptions(records: readonly RecordView[]): DrugOption[] {
+  const names = records.flatMap((r) => (r.indexEvent ? [eventDrugName(r.indexEvent)] : []));
+  const keys = records.map(indexDrugKey);
+  return distinctDrugs(names)
+    .map((d) => ({ ...d, patients: keys.filter((k) => k === d.key).length }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function CohortPage() {
+  const records = useCohortRecords();
+  const rules = useClinicalRules();
+  usePageTitle('Cohort');
+  if (records === undefined || rules === undefined) return <p role="status">Loading the cohort…</p>;
+  const drugs = drugOptions(records);
+  if (drugs.length === 0) {
+    return (
+      <div className="card">
+        <h1>Cohort</h1>
+        <p>
+          No patient has an index event yet. A cohort groups patients by the drug of their index
+          event (day 0): mark a treatment event as the index event on a patient’s page.
+        </p>
+      </div>
+    );
+  }
+  return <Cohort records={records} drugs={drugs} rules={rules} />;
+}
+
+function Cohort({
+  records,
+  drugs,
+  rules,
+}: {
+  records: readonly RecordView[];
+  drugs: DrugOption[];
+  rules: ClinicalRules;
+}) {
+  const [choice, setChoice] = useState<CohortChoice>({
+    armA: drugs[0]?.key ?? '',
+    armB: '',
+    halfWidth: '3',
+    measureId: '',
+  });
+  const halfWidth = Number(choice.halfWidth);
+  const window = checkWindow({ halfWidth: choice.halfWidth.trim() === '' ? NaN : halfWidth });
+  const arms = useMemo((): CohortArm[] => {
+    const arm = (key: string) => {
+      const d = drugs.find((x) => x.key === key);
+      return d ? [{ id: drugArmId(d.key), name: d.name }] : [];
+    };
+    return [...arm(choice.armA), ...(choice.armB ? arm(choice.armB) : [])];
+  }, [drugs, choice.armA, choice.armB]);
+  const windowOk = window.ok ? window.value : null;
+  const summary = useMemo(() => {
+    if (!windowOk) return null;
+    return summariseCohort({
+      arms,
+      patients: drugCohortPatients(records, arms),
+      rules: courseRules(rules),
+      window: windowOk,
+    });
+  }, [records, arms, windowOk, rules]);
+
+  const title = arms.map((a) => a.name).join(' vs ');
+  const measure =
+    summary?.measures.find((m) => m.id === choice.measureId) ?? summary?.measures[0] ?? null;
+  const [armA, armB] = arms;
+  const exportCsv = () => {
+    if (!summary) return;
+    const csv = buildCohortCsv(summary, title);
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `trajectory-cohort-${slug}.csv`);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Cohort: {title}</h1>
+          <p className="cohort-label">
+            <strong>{OBSERVED_CASES_LABEL}.</strong> Day 0 is each patient’s index event; week k is
+            day 7k ± {windowOk?.halfWidth ?? '?'}, and in each window the visit nearest day 7k
+            counts. Change is from each patient’s own baseline. Finished visits only.
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="secondary" disabled={!summary} onClick={exportCsv}>
+            Export cohort for R (long CSV)
+          </button>
+        </div>
+      </div>
+      <CohortControls
+        drugs={drugs}
+        measures={summary?.measures ?? []}
+        choice={{ ...choice, measureId: measure?.id ?? '' }}
+        onChange={setChoice}
+        windowError={window.ok ? null : window.reason}
+      />
+      {summary && (
+        <>
+          <p role="status" className="list-meta">
+            {arms.map((a) => `${a.name}: ${summary.armCounts.get(a.id) ?? 0} patients`).join('; ')}
+            {summary.excluded.length > 0 &&
+              `. Not counted: ${summary.excluded.map((e) => `${e.code} (${e.reason})`).join('; ')}`}
+            .
+          </p>
+          {measure && (
+            <section className="card" aria-labelledby="weeks-heading">
+              <h2 id="weeks-heading">{measure.label} by week</h2>
+              {summary.table
+                .filter((t) => t.measure.id === measure.id)
+                .map((row) => (
+                  <ArmWeekTable
+                    key={row.armId}
+                    row={row}
+                    armName={arms.find((a) => a.id === row.armId)?.name ?? row.armId}
+                    window={summary.window}
+                  />
+                ))}
+              {armA && armB && summary.differences.some((d) => d.measure.id === measure.id) && (
+                <DifferenceTable
+                  rows={summary.differences.filter((d) => d.measure.id === measure.id)}
+                  armA={armA}
+                  armB={armB}
+                  label={measure.label}
+                  window={summary.window}
+                />
+              )}
+            </section>
+          )}
+          <TimeToEventSection summary={summary} />
+        </>
+      )}
+    </>
+  );
+}
