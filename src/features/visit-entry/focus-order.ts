@@ -9,6 +9,18 @@ export function focusNextField(from: HTMLElement): void {
   const fields = Array.from(document.querySelectorAll<HTMLElement>(FIELD));
   const next = fields[fields.indexOf(from) + 1] ?? document.querySelector<HTMLElement>(FINISH);
   next?.focus();
+  if (next) keepInView(next);
+}
+
+/**
+ * Focus moves before the value just set is drawn; what that draws above the field (a flag,
+ * a message) can push it under the sticky finish bar. Once drawn, the field is scrolled
+ * back into view (within the page's scroll padding) if it left it.
+ */
+function keepInView(field: HTMLElement): void {
+  requestAnimationFrame(() => {
+    if (document.activeElement === field) field.scrollIntoView({ block: 'nearest' });
+  });
 }
 
 /**
