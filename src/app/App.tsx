@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useRoute, paths, type Route } from '../state/navigation';
+import { useHash, parseRoute, paths, type Route } from '../state/navigation';
+import { usePageTitle } from '../state/page-title';
+import { focusMainHeading, useRouteFocus } from './route-focus';
 import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientFormPage } from '../features/patients/PatientFormPage';
 import { PatientPage } from '../features/patients/PatientPage';
@@ -47,26 +49,44 @@ function Page({ route }: { route: Route }) {
     case 'cohort':
       return <CohortPage />;
     case 'not-found':
-      return (
-        <div className="card">
-          <h1>Page not found</h1>
-          <p>
-            There is no page at “{route.path}”.{' '}
-            <a href={paths.patients()}>Go to the patient list</a>.
-          </p>
-        </div>
-      );
+      return <NotFound path={route.path} />;
   }
 }
 
+function NotFound({ path }: { path: string }) {
+  usePageTitle('Page not found');
+  return (
+    <div className="card">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at “{path}”. <a href={paths.patients()}>Go to the patient list</a>.
+      </p>
+    </div>
+  );
+}
+
 export function App() {
-  const route = useRoute();
+  const hash = useHash();
+  const route = parseRoute(hash);
+  useRouteFocus(hash);
   useEffect(() => {
     void adoptChoicesFromThisBrowser();
   }, []);
   const printing = route.name === 'print';
   return (
     <>
+      {/* A hash link would change the route: the skip link moves focus itself. */}
+      <a
+        className="skip-link no-print"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          const main = document.getElementById('main');
+          if (main && !focusMainHeading(main)) main.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       {!printing && (
         <header className="app-header no-print">
           <a className="app-brand" href={paths.patients()}>
@@ -80,7 +100,7 @@ export function App() {
           <span className="app-status">Data stays on this device</span>
         </header>
       )}
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <ErrorBoundary what="the database banner">
           <DatabaseBanner />
         </ErrorBoundary>

@@ -1,3 +1,4 @@
+import { ScrollBox } from './ScrollBox';
 import type { TableColumn, TableRow } from '../domain/course-table';
 
 interface Props {
@@ -14,7 +15,7 @@ const MARK_TEXT = { summary: 's', prorated: 'p' } as const;
  */
 export function CourseTable({ columns, rows, caption }: Props) {
   return (
-    <div className="table-scroll">
+    <ScrollBox label={caption}>
       <table className="data course-table">
         <caption>
           {caption}{' '}
@@ -34,12 +35,24 @@ export function CourseTable({ columns, rows, caption }: Props) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} className={row.kind === 'total' ? 'group-start' : undefined}>
-              <th scope="row" className={row.kind === 'total' ? 'row-total' : 'row-sub'}>
+            <tr
+              key={row.key}
+              className={
+                row.kind === 'total'
+                  ? 'group-start'
+                  : row.kind === 'note'
+                    ? 'group-start note-row'
+                    : undefined
+              }
+            >
+              <th
+                scope="row"
+                className={row.kind === 'total' || row.kind === 'note' ? 'row-total' : 'row-sub'}
+              >
                 {row.label}
               </th>
               {row.cells.map((cell, i) => (
-                <td key={columns[i]?.visitId ?? i} className="num">
+                <td key={columns[i]?.visitId ?? i} className={row.kind === 'note' ? 'note' : 'num'}>
                   {cell.status ? (
                     cell.text === '—' ? (
                       '—'
@@ -60,6 +73,6 @@ export function CourseTable({ columns, rows, caption }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

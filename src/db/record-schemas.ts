@@ -97,6 +97,7 @@ export const visitSchema = z.strictObject({
   patientId: idSchema,
   date: isoDateSchema,
   notes: text(10_000).exactOptional(),
+  adverseEvents: z.array(text(200)).max(50).exactOptional(),
   status: statusSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

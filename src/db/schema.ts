@@ -85,6 +85,8 @@ export interface Visit {
   readonly patientId: string;
   readonly date: IsoDate;
   readonly notes?: string;
+  /** Adverse events / side effects noted at the visit (free text, normalised). */
+  readonly adverseEvents?: readonly string[];
   readonly status: RecordStatus;
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;

@@ -14,6 +14,7 @@ import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './r
 import { revise, sameRev, withoutRev } from './revision';
 import type { Patient, Visit } from './schema';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
+import { normaliseAdverseEvents } from '../domain/adverse-events';
 
 export interface VisitInput {
   readonly patientId: string;
@@ -25,6 +26,8 @@ export interface VisitChanges {
   readonly date?: string;
   /** null (or an empty string) clears the notes. */
   readonly notes?: string | null;
+  /** Normalised (trimmed, no repeats); an empty list or null clears them. */
+  readonly adverseEvents?: readonly string[] | null;
 }
 
 /** A visit cannot be dated before the patient was born (a mistyped year). */
@@ -78,9 +81,9 @@ export function createVisit(
 }
 
 /**
- * Changes date or notes. A new date is copied to the visit's assessments. `options.base` is
- * the visit as the screen loaded it: a save against a visit changed since merges field by
- * field or stops with both values (see updatePatient).
+ * Changes date, notes or adverse events. A new date is copied to the visit's assessments.
+ * `options.base` is the visit as the screen loaded it: a save against a visit changed since
+ * merges field by field or stops with both values (see updatePatient).
  */
 export function updateVisit(
   id: string,
@@ -90,11 +93,27 @@ export function updateVisit(
   return runWrite<Visit, SaveResult<Visit> & { ok: false }>(async () => {
     const existing = await db.visits.get(id);
     if (!existing) return refuse(`There is no visit with id ${id}.`);
-    let merged = compact({ ...withoutRev(options.base), ...changes });
+    const events =
+      changes.adverseEvents === undefined
+        ? {}
+        : { adverseEvents: normaliseAdverseEvents(changes.adverseEvents ?? []) };
+    let merged = compact({
+      ...withoutRev(options.base),
+      ...changes,
+      ...events,
+      ...(events.adverseEvents?.length === 0 ? { adverseEvents: null } : {}),
+    });
     if (!sameRev(existing, options.base)) {
       const outcome = mergeFields(compact(withoutRev(options.base)), merged, withoutRev(existing), {
         ignore: ['id', 'patientId', 'createdAt', 'updatedAt'],
-        label: (key) => (key === 'notes' ? 'visit notes' : key === 'date' ? 'visit date' : key),
+        label: (key) =>
+          key === 'notes'
+            ? 'visit notes'
+            : key === 'date'
+              ? 'visit date'
+              : key === 'adverseEvents'
+                ? 'adverse events'
+                : key,
         ...(options.choices ? { choices: options.choices } : {}),
       });
       if (!outcome.ok)

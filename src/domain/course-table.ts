@@ -25,7 +25,7 @@ export interface TableRow {
   readonly scaleId: string;
   readonly label: string;
   readonly kind:
-    'total' | 'change' | 'percent' | 'band' | 'status' | 'reliable' | 'subscale' | 'item';
+    'total' | 'change' | 'percent' | 'band' | 'status' | 'reliable' | 'subscale' | 'item' | 'note';
   readonly cells: readonly TableCell[];
 }
 
@@ -46,12 +46,15 @@ const EMPTY: TableCell = { text: '—' };
 /**
  * The course table: per scale its total, change, percent (reduction on symptom scales,
  * increase on DARS), band, status and reliable change; then subscales and the flagged
- * single items (anhedonia, safety) that were recorded. One column per visit.
+ * single items (anhedonia, safety) that were recorded; last, the adverse events and note of
+ * each visit (`notes`: the visit's line, '' for none) when any visit has one. One column per
+ * visit.
  */
 export function buildCourseTable(
   courses: readonly ScaleCourse[],
   indexDate: IsoDate | null,
   bandConvention: (scaleId: string) => string | undefined = () => undefined,
+  notes: (visitId: string) => string = () => '',
 ): { columns: TableColumn[]; rows: TableRow[] } {
   const first = courses[0];
   const points = first?.course.points ?? [];
@@ -200,5 +203,14 @@ export function buildCourseTable(
         );
     }
   }
+  const noteCells = columns.map((c) => notes(c.visitId));
+  if (noteCells.some((t) => t !== ''))
+    rows.push({
+      key: 'visit:notes',
+      scaleId: '',
+      label: 'Adverse events / note',
+      kind: 'note',
+      cells: noteCells.map((text) => (text === '' ? EMPTY : { text })),
+    });
   return { columns, rows };
 }

@@ -60,6 +60,21 @@ export function parseRoute(hash: string): Route {
 }
 
 /**
+ * Where focus goes after a route change when it is not the page's main heading: the visit
+ * shortcut lands on the first entry field. Held for one route change, for that path only.
+ */
+export type FocusIntent = 'first-entry';
+let focusIntent: { path: string; target: FocusIntent } | null = null;
+const bare = (path: string) => path.replace(/^#/, '');
+
+/** The focus intent for the current route, if any; `take` clears it once it is served. */
+export function focusIntentFor(hash: string, take = false): FocusIntent | null {
+  const intent = focusIntent && focusIntent.path === bare(hash) ? focusIntent.target : null;
+  if (take || !intent) focusIntent = null;
+  return intent;
+}
+
+/**
  * Leaving a page with unsaved work is asked first (`useLeaveGuard`). While a guard is set the
  * page on screen stays the one the guard was set on: an in-app link, Back/Forward or a typed
  * address becomes a pending leave that the app shell asks about (one in-app dialog), and the
@@ -105,15 +120,23 @@ const subscribe = (onChange: () => void) => {
   };
 };
 
-/** The app's own moves (after a save, a delete): never asked about. */
-export function navigate(path: string): void {
+/**
+ * The app's own moves (after a save, a delete): never asked about. `options.focus` says where
+ * focus goes on arrival when it is not the page's main heading.
+ */
+export function navigate(path: string, options: { focus?: FocusIntent } = {}): void {
+  focusIntent = options.focus ? { path: bare(path), target: options.focus } : null;
   allowed = asHash(path);
-  window.location.hash = path.replace(/^#/, '');
+  window.location.hash = bare(path);
+}
+
+/** The hash of the page on screen (while a leave is pending, the page the guard was set on). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => guard?.hash ?? window.location.hash);
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => guard?.hash ?? window.location.hash);
-  return parseRoute(hash);
+  return parseRoute(useHash());
 }
 
 /** The leave the clinician asked for while a guard is set, until it is answered. */
@@ -148,7 +171,8 @@ export function useLeaveGuard(message: string | null): void {
       e.preventDefault();
     };
     const onClick = (e: MouseEvent) => {
-      const link = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      // Only route links ('#/…'): the skip link ('#main') moves focus and never leaves.
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null;
       const href = link?.getAttribute('href');
       if (!href || href === guard?.hash) return;
       e.preventDefault();

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
+import { itemFieldPattern } from '../../src/features/visit-entry/item-name';
 
 // Offline-first (issue 7): after one visit with the network on, the service worker serves the
 // whole app; with the network off the clinician creates a patient, enters a visit, reloads
@@ -121,9 +122,7 @@ async function startPhqVisit(page: Page, code: string): Promise<void> {
 }
 
 const phqValues = (page: Page) =>
-  Promise.all(
-    PHQ.map((_, i) => page.getByLabel(`PHQ-9 item ${i + 1}`, { exact: true }).inputValue()),
-  );
+  Promise.all(PHQ.map((_, i) => page.getByLabel(itemFieldPattern('PHQ-9', i + 1)).inputValue()));
 
 /** Network requests that actually left the browser (not answered by the service worker). */
 function networkLog(context: BrowserContext): string[] {
@@ -156,7 +155,7 @@ describe('offline', () => {
 
     await startPhqVisit(page, 'OFF-1');
     for (const [i, v] of PHQ.entries())
-      await page.getByLabel(`PHQ-9 item ${i + 1}`, { exact: true }).fill(String(v));
+      await page.getByLabel(itemFieldPattern('PHQ-9', i + 1)).fill(String(v));
     await expect.poll(() => page.getByLabel('PHQ-9 live total').innerText()).toBe('11');
     await waitSaved(page);
     const visitUrl = page.url();
@@ -170,7 +169,7 @@ describe('offline', () => {
     await page.getByRole('button', { name: 'Finish visit' }).click();
     await page.getByRole('heading', { name: 'Visits' }).waitFor();
     expect(await page.getByRole('row', { name: /2024-03-01/ }).innerText()).toMatch(
-      /PHQ-9\s+finished/,
+      /PHQ-9 11\s+finished/,
     );
     // The lazily loaded pages come from the precache too.
     await page.getByRole('link', { name: 'Course', exact: true }).click();
@@ -215,7 +214,7 @@ describe('offline', () => {
       await installApp(page, release.url);
       await startPhqVisit(page, 'UPD-1');
       for (const [i, v] of PHQ.slice(0, 4).entries())
-        await page.getByLabel(`PHQ-9 item ${i + 1}`, { exact: true }).fill(String(v));
+        await page.getByLabel(itemFieldPattern('PHQ-9', i + 1)).fill(String(v));
       await waitSaved(page);
       const visitUrl = page.url();
       // A marker that any reload would wipe.
@@ -269,7 +268,7 @@ describe('offline', () => {
       expect((await phqValues(page)).slice(0, 4)).toEqual(PHQ.slice(0, 4).map(String));
 
       // The entry goes on and is saved.
-      await page.getByLabel('PHQ-9 item 5', { exact: true }).fill('2');
+      await page.getByLabel(itemFieldPattern('PHQ-9', 5)).fill('2');
       await waitSaved(page);
       expect(
         await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
@@ -288,7 +287,7 @@ describe('offline', () => {
       await installApp(page, release.url);
       await startPhqVisit(page, 'UPD-2');
       for (const [i, v] of PHQ.slice(0, 3).entries())
-        await page.getByLabel(`PHQ-9 item ${i + 1}`, { exact: true }).fill(String(v));
+        await page.getByLabel(itemFieldPattern('PHQ-9', i + 1)).fill(String(v));
       await waitSaved(page);
       const visitUrl = page.url();
       const firstWorker = await page.evaluate(async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
+import { itemFieldPattern } from '../../src/features/visit-entry/item-name';
 
 // No request ever leaves the app's origin (issue 7): no fonts, analytics or CDNs, in any
 // screen, including the service worker's own fetches; and the Content Security Policy says
@@ -79,7 +80,7 @@ describe('privacy', () => {
     await page.getByLabel('Visit date', { exact: true }).fill('2024-01-04');
     await page.getByRole('button', { name: 'Start visit' }).click();
     await page.getByRole('heading', { name: /Visit of 2024-01-04/ }).waitFor();
-    await page.getByLabel('PHQ-9 item 1', { exact: true }).fill('2');
+    await page.getByLabel(itemFieldPattern('PHQ-9', 1)).fill('2');
     await page.getByRole('status').filter({ hasText: 'all changes saved' }).waitFor();
     await collect();
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
 import { dumpDatabase, installDiskFullSwitch, storeSizes } from './idb';
+import { itemFieldPattern } from '../../src/features/visit-entry/item-name';
 
 // Storage that fails (issue 7): IndexedDB missing or refused (private mode, site data
 // blocked) gives a clear message and no crash; a full disk refuses the write with a message
@@ -100,7 +101,7 @@ describe('storage unavailable or full', () => {
     await page.getByLabel('Visit date', { exact: true }).fill('2024-06-03');
     await page.getByRole('button', { name: 'Start visit' }).click();
     await page.getByRole('heading', { name: /Visit of 2024-06-03/ }).waitFor();
-    await page.getByLabel('PHQ-9 item 1', { exact: true }).fill('1');
+    await page.getByLabel(itemFieldPattern('PHQ-9', 1)).fill('1');
     await waitSaved(page);
     const before = await dumpDatabase(page);
     expect(storeSizes(before)).toMatchObject({ patients: 1, visits: 1, assessments: 1 });
@@ -110,7 +111,7 @@ describe('storage unavailable or full', () => {
     await page.evaluate(() => {
       (window as unknown as { diskFull: number }).diskFull = 1;
     });
-    await page.getByLabel('PHQ-9 item 2', { exact: true }).fill('2');
+    await page.getByLabel(itemFieldPattern('PHQ-9', 2)).fill('2');
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved:' });
     await alert.waitFor();
     expect(await alert.innerText()).toBe(
@@ -130,7 +131,7 @@ describe('storage unavailable or full', () => {
     await page.evaluate(() => {
       (window as unknown as { diskFull: number | null }).diskFull = null;
     });
-    await page.getByLabel('PHQ-9 item 3', { exact: true }).fill('3');
+    await page.getByLabel(itemFieldPattern('PHQ-9', 3)).fill('3');
     await waitSaved(page);
     expect(await alert.count()).toBe(0);
     const after = await dumpDatabase(page);
@@ -140,9 +141,7 @@ describe('storage unavailable or full', () => {
     expect(phq?.entry.responses.slice(0, 3)).toEqual([1, 2, 3]);
     await page.reload();
     await page.getByRole('heading', { name: /Visit of 2024-06-03/ }).waitFor();
-    await expect
-      .poll(() => page.getByLabel('PHQ-9 item 2', { exact: true }).inputValue())
-      .toBe('2');
+    await expect.poll(() => page.getByLabel(itemFieldPattern('PHQ-9', 2)).inputValue()).toBe('2');
     await context.close();
   });
 

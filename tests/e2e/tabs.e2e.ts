@@ -3,6 +3,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../src/db/versions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
 import { dumpDatabase } from './idb';
+import { itemFieldPattern } from '../../src/features/visit-entry/item-name';
 
 // Several tabs of the app in one browser (issue 7): a change made in one tab shows in the
 // other without a reload (Dexie's live queries cross tabs), and a database upgrade made by
@@ -54,7 +55,7 @@ async function waitSaved(page: Page) {
     .toBeGreaterThan(0);
 }
 
-const item = (page: Page, n: number) => page.getByLabel(`PHQ-9 item ${n}`, { exact: true });
+const item = (page: Page, n: number) => page.getByLabel(itemFieldPattern('PHQ-9', n));
 
 /** The stored PHQ-9 item responses of the only PHQ-9 assessment, read with the raw API. */
 async function storedPhq(page: Page): Promise<unknown> {

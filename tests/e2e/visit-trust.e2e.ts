@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
+import { itemFieldPattern } from '../../src/features/visit-entry/item-name';
 
 // Issue 11, as a clinician meets it: a refused value is never lost silently (and never lets
 // a remission show), dates make sense, nothing typed is lost on Back, forms speak plainly.
@@ -62,8 +63,8 @@ describe('a refused safety item can never sit beside a remission', () => {
     const { page, context } = await newSession(browser);
     await newVisit(page, 'SUM-1', 'HAMD-17');
     await card(page, 'HAMD-17').getByRole('radio', { name: 'Summary (totals)' }).check();
+    // Enter ends the number (issue 12: "3" could still become 30 while it is typed).
     await page.getByLabel('HAMD-17 total', { exact: true }).fill('3');
-    // Enter saves a number another digit could still extend ("3" on the way to "30").
     await page.getByLabel('HAMD-17 total', { exact: true }).press('Enter');
     const panel = page.getByLabel('HAMD-17 score');
     await expect.poll(() => panel.innerText()).toContain('Remission: yes');
@@ -85,26 +86,26 @@ describe('a refused safety item can never sit beside a remission', () => {
   it('item-by-item entry: HAMD-17 all 0 but item 3 typed as 5, and a pasted "12"', async () => {
     const { page, context } = await newSession(browser);
     await newVisit(page, 'ITM-1', 'HAMD-17');
-    await page.getByLabel('HAMD-17 item 1', { exact: true }).click();
+    await page.getByLabel(itemFieldPattern('HAMD-17', 1)).click();
     await page.keyboard.press('0');
     await page.keyboard.press('0');
     await page.keyboard.press('5');
-    const item3 = page.getByLabel('HAMD-17 item 3', { exact: true });
+    const item3 = page.getByLabel(itemFieldPattern('HAMD-17', 3));
     expect(await item3.inputValue()).toBe('5');
-    await page.getByLabel('HAMD-17 item 4', { exact: true }).click();
+    await page.getByLabel(itemFieldPattern('HAMD-17', 4)).click();
     for (let i = 4; i <= 17; i++) await page.keyboard.press('0');
     const panel = page.getByLabel('HAMD-17 score');
     await expect.poll(() => panel.innerText()).toContain('HAMD-17 is not scored');
     expect(await panel.innerText()).not.toContain('Remission');
     // A real paste event: "12" is refused whole, never cut to 1.
-    await page.getByLabel('HAMD-17 item 5', { exact: true }).evaluate((input) => {
+    await page.getByLabel(itemFieldPattern('HAMD-17', 5)).evaluate((input) => {
       const data = new DataTransfer();
       data.setData('text/plain', '12');
       input.dispatchEvent(
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
     });
-    expect(await page.getByLabel('HAMD-17 item 5', { exact: true }).inputValue()).toBe('12');
+    expect(await page.getByLabel(itemFieldPattern('HAMD-17', 5)).inputValue()).toBe('12');
     await page.getByRole('button', { name: 'Finish visit' }).click();
     const items = page
       .getByRole('alert')
@@ -125,13 +126,13 @@ describe('nothing lost on navigation', () => {
   it('an edited finished visit asks before Back and before a typed address', async () => {
     const { page, context } = await newSession(browser);
     await newVisit(page, 'NAV-1', 'PHQ-9');
-    await page.getByLabel('PHQ-9 item 1', { exact: true }).click();
+    await page.getByLabel(itemFieldPattern('PHQ-9', 1)).click();
     for (const key of '0000000000') await page.keyboard.press(key);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Visits' }).waitFor();
     await page.getByRole('link', { name: '2024-01-05' }).click();
     await page.getByRole('heading', { name: /Visit of 2024-01-05/ }).waitFor();
-    await page.getByLabel('PHQ-9 item 2', { exact: true }).click();
+    await page.getByLabel(itemFieldPattern('PHQ-9', 2)).click();
     await page.keyboard.press('3');
     await page.getByText('Unsaved changes: PHQ-9').waitFor();
 
@@ -142,14 +143,14 @@ describe('nothing lost on navigation', () => {
     await shot(page, 'leave-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.getByLabel('PHQ-9 item 2', { exact: true }).inputValue()).toBe('3');
+    expect(await page.getByLabel(itemFieldPattern('PHQ-9', 2)).inputValue()).toBe('3');
     expect(page.url()).toMatch(/\/visits\//);
 
     await page.evaluate(() => {
       window.location.hash = '#/data';
     });
     await dialog.waitFor();
-    expect(await page.getByLabel('PHQ-9 item 2', { exact: true }).inputValue()).toBe('3');
+    expect(await page.getByLabel(itemFieldPattern('PHQ-9', 2)).inputValue()).toBe('3');
     await page.getByRole('button', { name: 'Leave without saving' }).click();
     await page.getByRole('heading', { name: /Data/ }).first().waitFor();
     await context.close();

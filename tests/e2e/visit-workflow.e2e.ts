@@ -5,6 +5,7 @@ import { baseUrl, launch, newSession } from './browser';
 import { REFERENCE_VISITS, type ReferenceVisit } from './reference-case';
 import { courseSections, readTable } from './tables';
 import { TABLE_1 } from '../../src/domain/testing/table-1';
+import { itemFieldPattern } from '../../src/features/visit-entry/item-name';
 
 // A new user, from an empty database: patient, index event, the five visits of the
 // reference case in summary mode (with a reload in the middle of a visit), then the course.
@@ -175,7 +176,7 @@ describe('the clinic visit workflow, as a new user', () => {
         .getByRole('group', { name: 'Scales at this visit' })
         .getByLabel(id, { exact: true })
         .uncheck();
-    await page.getByLabel('HAMD-17 item 1', { exact: true }).click();
+    await page.getByLabel(itemFieldPattern('HAMD-17', 1)).click();
     await page.evaluate(() => {
       (window as unknown as { keys: number }).keys = 0;
       window.addEventListener(

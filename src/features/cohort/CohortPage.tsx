@@ -20,6 +20,7 @@ import { CohortControls, type CohortChoice, type DrugOption } from './CohortCont
 import { DifferenceTable } from './DifferenceTable';
 import { download } from '../../components/download';
 import { TimeToEventSection } from './TimeToEventSection';
+import { usePageTitle } from '../../state/page-title';
 import './cohort.css';
 
 function drugOptions(records: readonly RecordView[]): DrugOption[] {
@@ -33,6 +34,7 @@ function drugOptions(records: readonly RecordView[]): DrugOption[] {
 export function CohortPage() {
   const records = useCohortRecords();
   const rules = useClinicalRules();
+  usePageTitle('Cohort');
   if (records === undefined || rules === undefined) return <p role="status">Loading the cohort…</p>;
   const drugs = drugOptions(records);
   if (drugs.length === 0) {

@@ -6,6 +6,7 @@ import type { ClinicalRules, RuleKind } from '../../domain/clinical-rules';
 import type { ScaleId } from '../../domain/scale-types';
 import { setPreference, usePreferences, type TimeAxis } from '../../state/preferences';
 import { chooseBaseline } from '../../db/patients-repo';
+import { ScrollBox } from '../../components/ScrollBox';
 
 interface Props {
   patientId: string;
@@ -67,59 +68,61 @@ export function CourseControls({ patientId, chosen, rules, visits, courses }: Pr
       </div>
       <details>
         <summary>Conventions in use</summary>
-        <table className="data conventions">
-          <thead>
-            <tr>
-              <th scope="col">Scale</th>
-              <th scope="col">Severity bands</th>
-              <th scope="col">Remission</th>
-              <th scope="col">Relapse</th>
-            </tr>
-          </thead>
-          <tbody>
-            {courses.map(({ scale }) => (
-              <tr key={scale.id}>
-                <th scope="row">{scale.id}</th>
-                <td>
-                  <RuleSelect
-                    label={`${scale.id} severity bands`}
-                    value={rules.bandConvention[scale.id]}
-                    options={scale.bandConventions.map((c) => ({
-                      id: c.id,
-                      label: c.name,
-                      source: c.source,
-                    }))}
-                    onChange={(id) => void setRule('bandConvention', scale.id, id)}
-                  />
-                </td>
-                <td>
-                  <RuleSelect
-                    label={`${scale.id} remission cut-off`}
-                    value={rules.remissionRule[scale.id]}
-                    options={scale.remission.map((r) => ({
-                      id: r.id,
-                      label: r.label,
-                      source: r.source,
-                    }))}
-                    onChange={(id) => void setRule('remissionRule', scale.id, id)}
-                  />
-                </td>
-                <td>
-                  <RuleSelect
-                    label={`${scale.id} relapse rule`}
-                    value={rules.relapseRule[scale.id]}
-                    options={scale.relapse.map((r) => ({
-                      id: r.id,
-                      label: r.label,
-                      source: r.source,
-                    }))}
-                    onChange={(id) => void setRule('relapseRule', scale.id, id)}
-                  />
-                </td>
+        <ScrollBox label="Conventions table">
+          <table className="data conventions">
+            <thead>
+              <tr>
+                <th scope="col">Scale</th>
+                <th scope="col">Severity bands</th>
+                <th scope="col">Remission</th>
+                <th scope="col">Relapse</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {courses.map(({ scale }) => (
+                <tr key={scale.id}>
+                  <th scope="row">{scale.id}</th>
+                  <td>
+                    <RuleSelect
+                      label={`${scale.id} severity bands`}
+                      value={rules.bandConvention[scale.id]}
+                      options={scale.bandConventions.map((c) => ({
+                        id: c.id,
+                        label: c.name,
+                        source: c.source,
+                      }))}
+                      onChange={(id) => void setRule('bandConvention', scale.id, id)}
+                    />
+                  </td>
+                  <td>
+                    <RuleSelect
+                      label={`${scale.id} remission cut-off`}
+                      value={rules.remissionRule[scale.id]}
+                      options={scale.remission.map((r) => ({
+                        id: r.id,
+                        label: r.label,
+                        source: r.source,
+                      }))}
+                      onChange={(id) => void setRule('remissionRule', scale.id, id)}
+                    />
+                  </td>
+                  <td>
+                    <RuleSelect
+                      label={`${scale.id} relapse rule`}
+                      value={rules.relapseRule[scale.id]}
+                      options={scale.relapse.map((r) => ({
+                        id: r.id,
+                        label: r.label,
+                        source: r.source,
+                      }))}
+                      onChange={(id) => void setRule('relapseRule', scale.id, id)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </details>
     </section>
   );

@@ -10,15 +10,18 @@ import { finishedPart, type PatientRecord } from '../../db/patient-queries';
 import { buildCourseTable } from '../../domain/course-table';
 import { buildPatientCourses, primaryCourse } from '../../domain/patient-course';
 import { paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { useClinicalRules } from '../../db/choices-hooks';
 import { CourseControls } from './CourseControls';
 import { CourseStatusLine } from './CourseStatusLine';
+import { visitNoteText } from '../../domain/adverse-events';
 
 export function CoursePage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
   const rules = useClinicalRules();
+  usePageTitle('Course', record === null ? 'Patient not found' : record?.patient.code);
   if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   if (record === null)
     return (
@@ -46,8 +49,14 @@ function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules
     [finished, indexDate, baselineVisitId, rules],
   );
   const table = useMemo(
-    () => buildCourseTable(courses, indexDate, (id) => bandConventionFor(rules, id)),
-    [courses, indexDate, rules],
+    () =>
+      buildCourseTable(
+        courses,
+        indexDate,
+        (id) => bandConventionFor(rules, id),
+        (id) => visitNoteText(finished.visits.find((v) => v.id === id) ?? {}),
+      ),
+    [courses, indexDate, rules, finished],
   );
   const charts = useMemo(
     () =>

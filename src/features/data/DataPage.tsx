@@ -1,5 +1,6 @@
 import { ExchangeExportPanel } from './ExchangeExportPanel';
 import { ExchangeImportPanel } from './ExchangeImportPanel';
+import { usePageTitle } from '../../state/page-title';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -7,6 +8,7 @@ import { StoragePanel } from './StoragePanel';
 
 /** Backups, data exchange, device storage and the clinician's settings. */
 export function DataPage() {
+  usePageTitle('Data & settings');
   return (
     <>
       <h1>Data &amp; settings</h1>

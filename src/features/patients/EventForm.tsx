@@ -38,6 +38,17 @@ interface Props {
 
 /** Add or edit a treatment event: a dose (drug, dose, unit, route), a medication change, a procedure. */
 export function EventForm({ patientId, event, onDone }: Props) {
+  // Escape closes the form like Cancel (nothing typed here is stored yet).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        onDone();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onDone]);
   const clinician = usePreferences((s) => s.clinician);
   const [f, setF] = useState({
     date: event?.date ?? '',
@@ -261,11 +272,13 @@ export function EventForm({ patientId, event, onDone }: Props) {
         />
       </div>
       {errors.other.length > 0 && (
-        <ul className="field-error" role="alert">
-          {errors.other.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="field-error">
+            {errors.other.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {dialog}
       <div className="actions">

@@ -3,6 +3,7 @@ import { useHistory } from '../../db/hooks';
 import { undo } from '../../db/history-repo';
 import type { HistoryEntry } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';
+import { ScrollBox } from '../../components/ScrollBox';
 
 const TABLE_NAME: Record<HistoryEntry['table'], string> = {
   patients: 'patient',
@@ -37,44 +38,46 @@ export function HistoryPanel({ patientId }: { patientId: string }) {
           </h2>
         </summary>
         {message && <p role="status">{message}</p>}
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">By</th>
-              <th scope="col">Records</th>
-              <th scope="col">
-                <span className="visually-hidden">Undo</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.slice(0, 50).map((group) => {
-              const first = group[0];
-              if (!first) return null;
-              return (
-                <tr key={first.groupId}>
-                  <td>{new Date(first.at).toLocaleString()}</td>
-                  <td>{first.operation}</td>
-                  <td>{first.by ?? ''}</td>
-                  <td>{group.map((e) => `${e.action} ${TABLE_NAME[e.table]}`).join(', ')}</td>
-                  <td>
-                    {first.action !== 'undo' && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => void onUndo(first)}
-                      >
-                        Undo
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollBox label="History table">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">By</th>
+                <th scope="col">Records</th>
+                <th scope="col">
+                  <span className="visually-hidden">Undo</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.slice(0, 50).map((group) => {
+                const first = group[0];
+                if (!first) return null;
+                return (
+                  <tr key={first.groupId}>
+                    <td>{new Date(first.at).toLocaleString()}</td>
+                    <td>{first.operation}</td>
+                    <td>{first.by ?? ''}</td>
+                    <td>{group.map((e) => `${e.action} ${TABLE_NAME[e.table]}`).join(', ')}</td>
+                    <td>
+                      {first.action !== 'undo' && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => void onUndo(first)}
+                        >
+                          Undo
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollBox>
       </details>
     </section>
   );

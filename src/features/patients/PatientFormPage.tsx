@@ -1,10 +1,12 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { usePatientRecord } from '../../db/hooks';
 import { createPatient, updatePatient, type PatientChanges } from '../../db/patients-repo';
 import { isConflict, type ConflictFailure } from '../../db/result';
 import type { Patient, Sex } from '../../db/schema';
 import { navigate, paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 import { firstErrorField, toFormErrors, type FormErrors } from './form-errors';
 
@@ -34,8 +36,23 @@ interface Props {
 
 export function PatientFormPage({ patientId }: Props) {
   const record = usePatientRecord(patientId);
+  usePageTitle(
+    patientId === undefined
+      ? 'New patient'
+      : record === null
+        ? 'Patient not found'
+        : record && `Edit ${record.patient.code}`,
+  );
   if (patientId !== undefined && record === undefined) return <p role="status">Loading…</p>;
-  if (patientId !== undefined && record === null) return <p>There is no such patient.</p>;
+  if (patientId !== undefined && record === null)
+    return (
+      <div className="card">
+        <h1>Patient not found</h1>
+        <p>
+          It may have been deleted. <a href={paths.patients()}>Back to the patient list</a>.
+        </p>
+      </div>
+    );
   return <PatientForm key={record?.patient.id ?? 'new'} patient={record?.patient} />;
 }
 
@@ -59,6 +76,38 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
   // Bumped on every refused submit, so focus moves to the first error each time.
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
+  const cancelTo = patient ? paths.patient(patient.id) : paths.patients();
+  const changed =
+    code !== (patient?.code ?? '') ||
+    name !== (patient?.name ?? '') ||
+    birthYear !== (patient?.birthYear?.toString() ?? '') ||
+    sex !== (patient?.sex ?? '') ||
+    diagnosis !== (patient?.diagnosis ?? '') ||
+    notes !== (patient?.notes ?? '');
+  const { dialog, confirm } = useConfirm();
+  // Escape closes the form like Cancel; typed changes are only dropped after asking (the
+  // dialog takes Escape itself while it is open: a second Escape keeps the changes).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      if (!changed) {
+        navigate(cancelTo);
+        return;
+      }
+      void confirm({
+        title: 'Discard the changes to this patient?',
+        message: 'What you typed in this form is not saved.',
+        confirmLabel: 'Discard changes',
+        cancelLabel: 'Keep editing',
+        destructive: true,
+      }).then((yes) => {
+        if (yes) navigate(cancelTo);
+      });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [changed, cancelTo, confirm]);
   useEffect(() => {
     const first = firstErrorField(ORDER, errors.fields);
     if (first) document.getElementById(INPUT_ID[first])?.focus();
@@ -268,24 +317,24 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
           {errorOf('notes')}
         </div>
         {errors.other.length > 0 && (
-          <ul className="field-error" role="alert">
-            {errors.other.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul className="field-error">
+              {errors.other.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className="actions">
           <button type="submit" disabled={saving}>
             {patient ? 'Save changes' : 'Create patient'}
           </button>
-          <a
-            className="button secondary"
-            href={patient ? paths.patient(patient.id) : paths.patients()}
-          >
+          <a className="button secondary" href={cancelTo}>
             Cancel
           </a>
         </div>
       </form>
+      {dialog}
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { usePatientList, useOpenSafetyFlags } from '../../db/hooks';
 import { paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { PatientRow } from './PatientRow';
 import { LoadExampleButton } from './LoadExampleButton';
+import { ScrollBox } from '../../components/ScrollBox';
 
 /** Search by code or name; each row shows last visit, latest scores, status and flags. */
 export function PatientListPage() {
+  usePageTitle('Patients');
   const [search, setSearch] = useState('');
   const list = usePatientList(search);
   const flags = useOpenSafetyFlags();
@@ -60,23 +63,25 @@ export function PatientListPage() {
               : `Showing ${list.patients.length} of ${list.patientCount} patients${list.truncated ? ': type more of a code or name to narrow the list' : ''}.`}
           </p>
           {list.patients.length > 0 && (
-            <table className="data patient-table">
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Last visit</th>
-                  <th scope="col">Latest scores</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Safety</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.patients.map((p) => (
-                  <PatientRow key={p.id} patient={p} flagged={flagged.has(p.id)} />
-                ))}
-              </tbody>
-            </table>
+            <ScrollBox label="Patient table">
+              <table className="data patient-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Code</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Last visit</th>
+                    <th scope="col">Latest scores</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Safety</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.patients.map((p) => (
+                    <PatientRow key={p.id} patient={p} flagged={flagged.has(p.id)} />
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
         </>
       )}

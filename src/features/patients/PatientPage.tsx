@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { usePatientRecord } from '../../db/hooks';
 import { countPurge, deletePatient, purgePatient } from '../../db/patients-repo';
 import { navigate, paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 import { EventsPanel } from './EventsPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -13,6 +14,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
   const clinician = usePreferences((s) => s.clinician);
   const [problem, setProblem] = useState<string | null>(null);
+  usePageTitle(record === null ? 'Patient not found' : record?.patient.code);
   const { dialog, confirm } = useConfirm();
   if (record === undefined) return <p role="status">Loading…</p>;
   if (record === null)

@@ -1,14 +1,15 @@
+import { useEffect, useRef, useState } from 'react';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { checkClinicalDate, localToday } from '../../domain/date-rules';
-import { useState } from 'react';
 import type { PatientRecord } from '../../db/patient-queries';
 import { createVisit } from '../../db/visits-repo';
-import { daysBetween, timeSinceLabel } from '../../domain/time';
+import type { Assessment } from '../../db/schema';
 import { getScale } from '../../domain/scales/registry';
 import { scoreEntry } from '../../domain/scoring';
-import type { Assessment } from '../../db/schema';
+import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
+import { ScrollBox } from '../../components/ScrollBox';
 
 const today = () => localToday();
 
@@ -20,7 +21,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
   const { patient, visits, assessments, indexEvent } = record;
   const draft = visits.find((v) => v.status === 'draft');
 
-  const start = async () => {
+  const start = async (focus?: 'first-entry') => {
     if (date === '') {
       setProblem('Visit date is required: choose the day of the visit.');
       return;
@@ -48,8 +49,27 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
       setProblem(result.reason);
       return;
     }
-    navigate(paths.visit(patient.id, result.value.id));
+    navigate(paths.visit(patient.id, result.value.id), focus ? { focus } : {});
   };
+
+  // Alt+V starts the visit (or continues the one in progress) and lands on its first item.
+  const shortcut = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    shortcut.current = () => {
+      if (draft) navigate(paths.visit(patient.id, draft.id), { focus: 'first-entry' });
+      else void start('first-entry');
+    };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyV') {
+        e.preventDefault();
+        shortcut.current();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <section className="card" aria-labelledby="visits-heading">
@@ -57,9 +77,12 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
       {draft ? (
         <p className="banner banner-info">
           A visit of {draft.date} is in progress (draft, saved as typed).{' '}
-          <a className="button" href={paths.visit(patient.id, draft.id)}>
+          <a className="button" href={paths.visit(patient.id, draft.id)} aria-keyshortcuts="Alt+V">
             Continue visit of {draft.date}
-          </a>
+          </a>{' '}
+          <span className="muted">
+            or press <kbd>Alt</kbd>+<kbd>V</kbd>
+          </span>
         </p>
       ) : (
         <form
@@ -79,7 +102,12 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
             aria-describedby={problem ? 'visit-date-problem' : undefined}
             onChange={(e) => setDate(e.currentTarget.value)}
           />
-          <button type="submit">Start visit</button>
+          <button type="submit" aria-keyshortcuts="Alt+V">
+            Start visit
+          </button>
+          <span className="muted">
+            or press <kbd>Alt</kbd>+<kbd>V</kbd> from anywhere on this page
+          </span>
         </form>
       )}
       {problem && (
@@ -90,51 +118,65 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
       {visits.length === 0 ? (
         <p className="muted">No visits yet.</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Since {indexEvent ? indexEvent.label : 'index event'}</th>
-              <th scope="col">Scales</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...visits].reverse().map((v) => {
-              const scales = assessments.filter((a) => a.visitId === v.id);
-              return (
-                <tr key={v.id}>
-                  <th scope="row">
-                    <a href={paths.visit(patient.id, v.id)}>{v.date}</a>
-                  </th>
-                  <td>{indexEvent ? timeSinceLabel(daysBetween(indexEvent.date, v.date)) : '—'}</td>
-                  <td>
-                    {scales.map((a) => (
-                      <span key={a.id} className="latest-score">
-                        {a.scaleId}
-                        {a.entry.mode === 'summary' && (
-                          <span className="tag tag-summary">summary</span>
-                        )}
-                        <NotScoredReason assessment={a} />
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    {v.status === 'draft' ? (
-                      <span className="tag tag-summary">draft</span>
-                    ) : (
-                      'finished'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollBox label="Visits table">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Since {indexEvent ? indexEvent.label : 'index event'}</th>
+                <th scope="col">Scales</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...visits].reverse().map((v) => {
+                const scales = assessments.filter((a) => a.visitId === v.id);
+                return (
+                  <tr key={v.id}>
+                    <th scope="row">
+                      <a href={paths.visit(patient.id, v.id)}>{v.date}</a>
+                    </th>
+                    <td>
+                      {indexEvent ? timeSinceLabel(daysBetween(indexEvent.date, v.date)) : '—'}
+                    </td>
+                    <td>
+                      {scales.map((a) => (
+                        <span key={a.id} className="latest-score">
+                          {a.scaleId}
+                          {v.status === 'final' && <> {totalText(a)}</>}
+                          {a.entry.mode === 'summary' && (
+                            <span className="tag tag-summary">summary</span>
+                          )}
+                          <NotScoredReason assessment={a} />
+                        </span>
+                      ))}
+                    </td>
+                    <td>
+                      {v.status === 'draft' ? (
+                        <span className="tag tag-summary">draft</span>
+                      ) : (
+                        'finished'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       {dialog}
     </section>
   );
+}
+
+/** A finished scale's total as the course shows it; a visit in progress is never scored. */
+function totalText(a: Assessment): string {
+  const r = scoreEntry(getScale(a.scaleId), a.entry);
+  if (!r.ok || r.score.total === null) return 'no total';
+  return r.score.completeness === 'prorated'
+    ? `${r.score.total} (prorated)`
+    : String(r.score.total);
 }
 
 /** A stored entry that no longer validates says why it has no score (its safety flags stay). */

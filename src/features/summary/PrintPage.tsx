@@ -6,6 +6,8 @@ import { setMeta } from '../../db/meta-repo';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { ScaleId } from '../../domain/scale-types';
 import { paths } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
+import { ScrollBox } from '../../components/ScrollBox';
 import { PrintToolbar } from './PrintToolbar';
 import { SummarySheet } from './SummarySheet';
 import { useSheetModel } from './use-sheet-model';
@@ -18,6 +20,7 @@ export function PrintPage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
   const savedHeader = useMeta('clinicHeader');
   const rules = useClinicalRules();
+  usePageTitle('Print summary', record === null ? 'Patient not found' : record?.patient.code);
   if (record === undefined || savedHeader === undefined || rules === undefined)
     return <p role="status">Loading…</p>;
   if (record === null)
@@ -101,7 +104,9 @@ function PrintView({
         onSaveHeader={saveHeader}
         headerSaved={headerDraft === null || headerDraft.trim() === savedHeader}
       />
-      <SummarySheet model={model} />
+      <ScrollBox label="Summary sheet (A4 page)" className="sheet-scroll">
+        <SummarySheet model={model} />
+      </ScrollBox>
     </div>
   );
 }

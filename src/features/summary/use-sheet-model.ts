@@ -19,6 +19,7 @@ import {
   windowCourses,
   type DateRange,
 } from './summary-window';
+import { visitNoteText } from '../../domain/adverse-events';
 
 /** Visit columns per printed table: the reference case's five visits, plus room for one. */
 const MAX_COLUMNS = 6;
@@ -70,12 +71,16 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices, rule
     [courses, excluded, range],
   );
   const table = useMemo(() => {
-    const built = buildCourseTable(shown, indexDate, bandFor);
+    // Adverse events only: the visits' free-text notes would push the one-page summary
+    // onto a second page (the reference case's notes are whole sentences).
+    const built = buildCourseTable(shown, indexDate, bandFor, (id) =>
+      visitNoteText({ adverseEvents: finalVisits.find((v) => v.id === id)?.adverseEvents }),
+    );
     return {
       columns: built.columns,
       parts: splitColumns({ columns: built.columns, rows: printRows(built.rows) }, MAX_COLUMNS),
     };
-  }, [shown, indexDate, bandFor]);
+  }, [shown, indexDate, bandFor, finalVisits]);
   const charts = useMemo(() => {
     const dates = shown[0]?.course.points.map((p) => p.date) ?? [];
     return patientCharts({

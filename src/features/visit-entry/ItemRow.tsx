@@ -7,16 +7,21 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
-import { itemLabel, type RefusedValue } from '../../domain/refused';
+import { itemValue, type ItemReferences } from '../../domain/item-reference';
+import { itemLabel as refusedLabel, type RefusedValue } from '../../domain/refused';
 import type { ItemDef, ScaleDefinition } from '../../domain/scale-types';
 import { checkItemValue } from '../../domain/validation';
-import { focusNextField, focusPreviousField } from './focus-order';
+import { itemFieldName, itemLabel } from './item-name';
+import { focusAfterGroup, focusNextField, focusPreviousField } from './focus-order';
 
 interface Props {
   scale: ScaleDefinition;
   item: ItemDef;
   value: number | null;
   onChange: (value: number | null) => void;
+  /** No item of this scale answered yet: Enter skips the whole scale. */
+  untouched?: boolean;
+  references?: ItemReferences | undefined;
   /** The value on screen that was refused, or null once it is fixed or cleared. */
   onRefusedChange?: (refused: RefusedValue | null) => void;
   /** For an item rated one of several ways (HAMD-17 16A/16B): the way recorded. */
@@ -30,12 +35,15 @@ interface Props {
  * and it is reported up so the scale is not scored until it is fixed or cleared. A letter is
  * refused with a message and not kept. Backspace or Delete clears; Backspace on an empty
  * item goes back; arrows move; Tab works as usual; the value buttons serve the mouse.
+ * Enter on a scale with nothing answered skips that scale (dropped at finish).
  */
 export function ItemRow({
   scale,
   item,
   value,
   onChange,
+  untouched = false,
+  references,
   onRefusedChange,
   variant,
   onVariantChange,
@@ -52,7 +60,23 @@ export function ItemRow({
   useEffect(() => () => report.current?.(null), []);
   const messageId = useId();
   const anchorId = useId();
-  const label = `${scale.id} item ${item.number}`;
+  const refId = useId();
+  const label = itemLabel(scale.id, item.number);
+  const name = itemFieldName(scale, item);
+  const previous = references?.previous ? itemValue(references.previous.entry, item.number) : null;
+  const baseline = references?.baseline ? itemValue(references.baseline.entry, item.number) : null;
+  // Shown once either visit recorded this item (a summary entry holds only a few items).
+  const known = previous !== null || baseline !== null;
+  const refText = [
+    known && references?.previous
+      ? `previous ${previous ?? 'not recorded'} (${references.previous.date})`
+      : null,
+    known && references?.baseline
+      ? `baseline ${baseline ?? 'not recorded'} (${references.baseline.date})`
+      : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const notAssessed = item.notAssessedCode;
   const anchor =
     value !== null && value === notAssessed
@@ -68,7 +92,7 @@ export function ItemRow({
     setRefused({
       scaleId: scale.id,
       key: `item:${item.number}`,
-      label: itemLabel(scale, item),
+      label: refusedLabel(scale, item),
       text,
       reason: `${message} Type a number from ${range}, or clear the field.`,
       safety: item.flags.includes('suicide'),
@@ -108,6 +132,9 @@ export function ItemRow({
       setError(null);
       if (value === null && e.key === 'Backspace') focusPreviousField(field);
       else onChange(null);
+    } else if (e.key === 'Enter' && untouched) {
+      e.preventDefault();
+      focusAfterGroup(field);
     } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
       e.preventDefault();
       focusNextField(field);
@@ -159,12 +186,14 @@ export function ItemRow({
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        aria-label={label}
+        aria-label={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={
-          [error ? messageId : '', anchor ? anchorId : ''].join(' ').trim() || undefined
+          [error ? messageId : '', anchor ? anchorId : '', refText ? refId : ''].join(' ').trim() ||
+          undefined
         }
         data-entry-field=""
+        data-entry-group={scale.id}
         value={refused?.text ?? value ?? ''}
         onKeyDown={onKeyDown}
         onChange={onInput}
@@ -209,6 +238,24 @@ export function ItemRow({
       <div className="item-anchor" id={anchorId}>
         {refused ? 'not saved' : (anchor ?? (value === null ? 'missing' : ''))}
       </div>
+      {refText && (
+        <div className="item-ref" id={refId}>
+          <span className="visually-hidden">{refText}</span>
+          <span aria-hidden="true" title={refText}>
+            {references?.previous && (
+              <>
+                prev <b>{previous ?? '–'}</b>
+              </>
+            )}
+            {references?.previous && references.baseline && ' · '}
+            {references?.baseline && (
+              <>
+                base <b>{baseline ?? '–'}</b>
+              </>
+            )}
+          </span>
+        </div>
+      )}
       {error && (
         <p className="field-error" id={messageId} role="alert">
           {error}

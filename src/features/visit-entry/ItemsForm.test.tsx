@@ -6,6 +6,7 @@ import { emptyItemEntry, type ItemResponses } from '../../domain/assessment';
 import { getScale } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { ItemsForm } from './ItemsForm';
+import { itemFieldPattern } from './item-name';
 
 function Harness({
   scaleId,
@@ -51,12 +52,12 @@ describe.each([
 ] as const)('keyboard entry of a full %s', (scaleId, keys, count) => {
   it(`takes ${count} key presses and ends on Finish`, async () => {
     const { user, latest } = setup(scaleId);
-    await user.click(screen.getByLabelText(`${scaleId} item 1`));
+    await user.click(screen.getByLabelText(itemFieldPattern(scaleId, 1)));
     await user.keyboard(keys);
     expect(latest()).toEqual(Array.from(keys, Number));
     expect(screen.getByRole('button', { name: 'Finish visit' })).toHaveFocus();
     for (let n = 1; n <= count; n++) {
-      expect(screen.getByLabelText(`${scaleId} item ${n}`)).toHaveValue(keys[n - 1]);
+      expect(screen.getByLabelText(itemFieldPattern(scaleId, n))).toHaveValue(keys[n - 1]);
     }
   });
 });
@@ -64,7 +65,7 @@ describe.each([
 describe('item entry keys', () => {
   it('refuses an out-of-range digit at the field with a message, and stores nothing', async () => {
     const { user, latest } = setup('HAMD-17');
-    const item4 = screen.getByLabelText('HAMD-17 item 4'); // range 0–2
+    const item4 = screen.getByLabelText(itemFieldPattern('HAMD-17', 4)); // range 0–2
     await user.click(item4);
     await user.keyboard('3');
     expect(screen.getByRole('alert')).toHaveTextContent(
@@ -75,32 +76,32 @@ describe('item entry keys', () => {
     expect(latest()).toEqual([]);
     await user.keyboard('2');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByLabelText('HAMD-17 item 5')).toHaveFocus();
+    expect(screen.getByLabelText(itemFieldPattern('HAMD-17', 5))).toHaveFocus();
     expect(latest()[3]).toBe(2);
   });
 
   it('refuses letters', async () => {
     const { user } = setup('PHQ-9');
-    await user.click(screen.getByLabelText('PHQ-9 item 1'));
+    await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('x');
     expect(screen.getByRole('alert')).toHaveTextContent('type a whole number from 0 to 3');
-    expect(screen.getByLabelText('PHQ-9 item 1')).toHaveValue('');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveValue('');
   });
 
   it('Backspace clears, Backspace on an empty item goes back, arrows move', async () => {
     const { user, latest } = setup('PHQ-9');
-    await user.click(screen.getByLabelText('PHQ-9 item 1'));
+    await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('12');
-    expect(screen.getByLabelText('PHQ-9 item 3')).toHaveFocus();
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 3))).toHaveFocus();
     await user.keyboard('{Backspace}');
-    expect(screen.getByLabelText('PHQ-9 item 2')).toHaveFocus();
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 2))).toHaveFocus();
     await user.keyboard('{Backspace}');
     expect(latest()[1]).toBeNull();
-    expect(screen.getByLabelText('PHQ-9 item 2')).toHaveValue('');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 2))).toHaveValue('');
     await user.keyboard('{ArrowUp}');
-    expect(screen.getByLabelText('PHQ-9 item 1')).toHaveFocus();
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(screen.getByLabelText('PHQ-9 item 3')).toHaveFocus();
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 3))).toHaveFocus();
   });
 
   it('the mouse works too: a value button sets the item', async () => {
@@ -108,7 +109,7 @@ describe('item entry keys', () => {
     const group = screen.getByRole('group', { name: 'Choices for MADRS item 8' });
     await user.click(group.querySelectorAll('button')[5]!);
     expect(latest()[7]).toBe(5);
-    expect(screen.getByLabelText('MADRS item 8')).toHaveValue('5');
+    expect(screen.getByLabelText(itemFieldPattern('MADRS', 8))).toHaveValue('5');
   });
 
   it('marks unanswered items as missing', () => {
@@ -118,7 +119,7 @@ describe('item entry keys', () => {
 
   it('shows licensed anchors (PHQ-9: Pfizer grant) but never MADRS wording (RCPsych refused)', async () => {
     const { user } = setup('PHQ-9');
-    await user.click(screen.getByLabelText('PHQ-9 item 1'));
+    await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('2');
     expect(screen.getByText('More than half the days')).toBeInTheDocument();
     const phqChoices = screen.getByRole('group', { name: 'Choices for PHQ-9 item 1' });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ItemResponses, ItemVariants } from '../../domain/assessment';
+import type { ItemReferences } from '../../domain/item-reference';
 import type { RefusedValue } from '../../domain/refused';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { ItemRow } from './ItemRow';
@@ -8,6 +9,7 @@ interface Props {
   scale: ScaleDefinition;
   responses: ItemResponses;
   onChange: (responses: ItemResponses) => void;
+  references?: ItemReferences | undefined;
   /** Every value on screen that the form refused, in item order. */
   onRefusedChange?: (refused: readonly RefusedValue[]) => void;
   /** Which way items with variants were rated (HAMD-17 16A/16B). */
@@ -19,6 +21,7 @@ export function ItemsForm({
   scale,
   responses,
   onChange,
+  references,
   onRefusedChange,
   variants,
   onVariantsChange,
@@ -36,6 +39,8 @@ export function ItemsForm({
     );
   }, [refused]);
   useEffect(() => () => report.current?.([]), []);
+  // Nothing answered and nothing refused on screen: Enter skips the scale.
+  const untouched = responses.every((r) => r === null) && Object.keys(refused).length === 0;
   return (
     <div className="items-form">
       {scale.items.map((item, index) => (
@@ -44,6 +49,8 @@ export function ItemsForm({
           scale={scale}
           item={item}
           value={responses[index] ?? null}
+          untouched={untouched}
+          references={references}
           onChange={(value) => {
             onChange(responses.map((r, i) => (i === index ? value : r)));
           }}

@@ -1,5 +1,6 @@
 import type { AssessmentEntry } from '../../domain/assessment';
 import { emptyItemEntry, emptySummaryEntry, entryHasData } from '../../domain/assessment';
+import type { ItemReferences } from '../../domain/item-reference';
 import type { RefusedValue } from '../../domain/refused';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import type { ConfirmRequest } from '../../components/ConfirmDialog';
@@ -13,6 +14,7 @@ interface Props {
   onChange: (entry: AssessmentEntry) => void;
   baseline: { total: number; date: string } | null;
   isBaseline: boolean;
+  references?: ItemReferences | undefined;
   bandConventionId?: string | undefined;
   remissionRuleId?: string | undefined;
   /** Values on screen that the form refused (reported by the form through onRefusedChange). */
@@ -29,6 +31,7 @@ export function ScaleEntry({
   onChange,
   baseline,
   isBaseline,
+  references,
   refused,
   onRefusedChange,
   confirm,
@@ -92,6 +95,7 @@ export function ScaleEntry({
             <ItemsForm
               scale={scale}
               responses={entry.responses}
+              references={references}
               onChange={(responses) => onChange({ ...entry, responses })}
               variants={entry.variants}
               onVariantsChange={(variants) => onChange({ ...entry, variants })}

@@ -6,6 +6,7 @@ import { getPatientRecord } from '../../db/patient-queries';
 import { resetPreferences, setPreference } from '../../state/preferences';
 import { freshDatabase, newDraftVisit } from '../../../tests/integration/helpers';
 import { VisitPage } from './VisitPage';
+import { itemFieldPattern } from './item-name';
 
 const newVisit = () => newDraftVisit('T-1', '2024-01-05');
 
@@ -20,7 +21,7 @@ describe('visit entry drafts', () => {
     const { patientId, visitId } = await newVisit();
     const user = userEvent.setup();
     const first = render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('2103');
     await waitFor(async () => {
       const record = await getPatientRecord(patientId);
@@ -32,9 +33,9 @@ describe('visit entry drafts', () => {
     first.unmount();
 
     render(<VisitPage patientId={patientId} visitId={visitId} />);
-    expect(await screen.findByLabelText('PHQ-9 item 1')).toHaveValue('2');
-    expect(screen.getByLabelText('PHQ-9 item 4')).toHaveValue('3');
-    expect(screen.getByLabelText('PHQ-9 item 5')).toHaveValue('');
+    expect(await screen.findByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveValue('2');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 4))).toHaveValue('3');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 5))).toHaveValue('');
     const record = await getPatientRecord(patientId);
     expect(record?.visits[0]?.status).toBe('draft');
   });
@@ -43,17 +44,20 @@ describe('visit entry drafts', () => {
     const { patientId, visitId } = await newVisit();
     const user = userEvent.setup();
     render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('7');
     expect(screen.getByRole('alert')).toHaveTextContent(
       'PHQ-9 item 1 must be between 0 and 3 (got 7).',
     );
     // Issue 11: the refused 7 stays on screen, marked invalid, and is never stored.
-    expect(screen.getByLabelText('PHQ-9 item 1')).toHaveValue('7');
-    expect(screen.getByLabelText('PHQ-9 item 1')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveValue('7');
+    expect(screen.getByLabelText(itemFieldPattern('PHQ-9', 1))).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     // An accepted key press on the next item saves the whole PHQ-9 as the form holds it; once
     // that save has landed, a 7 taken into the form or written before it would be in the store.
-    await user.click(screen.getByLabelText('PHQ-9 item 2'));
+    await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 2)));
     await user.keyboard('1');
     await waitFor(async () => {
       const record = await getPatientRecord(patientId);
@@ -72,7 +76,7 @@ describe('safety flag', () => {
     const { patientId, visitId } = await newVisit();
     const user = userEvent.setup();
     render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 9'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 9)));
     await user.keyboard('1');
     expect(await screen.findByText(/PHQ-9 item 9 endorsed/)).toBeInTheDocument();
     await waitFor(async () => {
@@ -85,7 +89,7 @@ describe('safety flag', () => {
     const { patientId, visitId } = await newVisit();
     const user = userEvent.setup();
     render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 9'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 9)));
     await user.keyboard('0');
     const note = await screen.findByText(/PHQ-9 item 9 scored 0: not endorsed/);
     expect(note).toHaveTextContent('This is not an assurance of safety.');
@@ -99,7 +103,7 @@ describe('finishing and editing (review findings)', () => {
     const { patientId, visitId } = await newVisit();
     const user = userEvent.setup();
     render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('1010101010{Enter}');
     await waitFor(async () => {
       const record = await getPatientRecord(patientId);
@@ -112,7 +116,7 @@ describe('finishing and editing (review findings)', () => {
     const { patientId, visitId } = await newVisit();
     const user = userEvent.setup();
     const first = render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 1'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.keyboard('0000000000{Enter}');
     await waitFor(async () =>
       expect((await getPatientRecord(patientId))?.visits[0]?.status).toBe('final'),
@@ -120,7 +124,7 @@ describe('finishing and editing (review findings)', () => {
     first.unmount();
 
     render(<VisitPage patientId={patientId} visitId={visitId} />);
-    await user.click(await screen.findByLabelText('PHQ-9 item 2'));
+    await user.click(await screen.findByLabelText(itemFieldPattern('PHQ-9', 2)));
     await user.keyboard('3');
     expect(screen.getByText('Unsaved changes: PHQ-9. Click “Save changes”.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save changes' }));

@@ -9,15 +9,19 @@ import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
 import { finalizeVisit, deleteVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
+import { itemReferences, scalesOfLastVisit } from '../../domain/item-reference';
 import { buildPatientCourses } from '../../domain/patient-course';
 import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
 import { SCALES } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
+import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { finishChecks } from './finish-checks';
+import { useEntryKeys } from './use-entry-keys';
 import { ScaleEntry } from './ScaleEntry';
+import { VisitNotes } from './VisitNotes';
 import { useVisitEntries } from './use-visit-entries';
 import { RefusedBanner } from './RefusedBanner';
 import { VisitDateField } from './VisitDateField';
@@ -26,8 +30,12 @@ import { VisitHeader } from './VisitHeader';
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
   const rules = useClinicalRules();
-  if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   const visit = record?.visits.find((v) => v.id === visitId);
+  usePageTitle(
+    record === undefined ? null : visit ? `Visit of ${visit.date}` : 'Visit not found',
+    record?.patient.code,
+  );
+  if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
   if (!record || !visit)
     return (
       <div className="card">
@@ -70,9 +78,11 @@ function VisitEditor({
     problem,
     setProblem,
     settle,
-  } = useVisitEntries(visit, record.assessments, prefs.defaultScales, rater);
+  } = useVisitEntries(visit, record.assessments, offeredScales(record, visit, prefs), rater);
   const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
   const { dialog, confirm } = useConfirm();
+  // Ctrl+Enter from any field clicks Finish (or Save changes), so it is refused the same way.
+  const finishButton = useEntryKeys();
   // Values on screen that a form refused, per scale: never stored, never dropped silently.
   const [refusedBy, setRefusedBy] = useState<Partial<Record<ScaleId, readonly RefusedValue[]>>>({});
   const refused = safetyFirst(chosen.flatMap((s) => refusedBy[s.id] ?? []));
@@ -138,10 +148,12 @@ function VisitEditor({
     const c = courses.find((x) => x.scale.id === scaleId);
     const point =
       c && c.course.baselineIndex !== null ? c.course.points[c.course.baselineIndex] : undefined;
-    if (!point || point.total === null) return { baseline: null, isBaseline: false };
+    if (!point || point.total === null)
+      return { baseline: null, isBaseline: false, baselineVisitId: null };
     return {
       baseline: { total: point.total, date: point.date },
       isBaseline: point.id === visit.id,
+      baselineVisitId: point.id,
     };
   };
 
@@ -282,13 +294,14 @@ function VisitEditor({
         </fieldset>
         <p className="muted">
           Keys: a digit sets the item and moves to the next · Backspace clears (on an empty item,
-          goes back) · ↑ ↓ or Tab move · Enter on “Finish visit” finishes.
+          goes back) · ↑ ↓ or Tab move · Enter on a scale with nothing entered skips it (dropped at
+          finish) · Ctrl+Enter finishes from any field.
         </p>
       </section>
       {chosen.map((scale) => {
         const entry = entries[scale.id];
         if (!entry) return null;
-        const { baseline, isBaseline } = baselineOf(scale.id);
+        const { baseline, isBaseline, baselineVisitId: baseId } = baselineOf(scale.id);
         return (
           <ScaleEntry
             key={scale.id}
@@ -305,20 +318,30 @@ function VisitEditor({
             confirm={confirm}
             baseline={baseline}
             isBaseline={isBaseline}
+            references={itemReferences(visit, record.visits, record.assessments, scale.id, baseId)}
             bandConventionId={bandConventionFor(rules, scale.id)}
             remissionRuleId={rules.remissionRule[scale.id]}
           />
         );
       })}
+      <VisitNotes visit={visit} by={prefs.clinician} onProblem={setProblem} />
       <div className="actions finish-bar">
         {isDraft ? (
-          <button type="button" data-entry-finish="" onClick={() => void finish()}>
+          <button
+            type="button"
+            ref={finishButton}
+            data-entry-finish=""
+            aria-keyshortcuts="Control+Enter"
+            onClick={() => void finish()}
+          >
             Finish visit
           </button>
         ) : (
           <button
             type="button"
+            ref={finishButton}
             data-entry-finish=""
+            aria-keyshortcuts="Control+Enter"
             disabled={dirty.size === 0}
             onClick={() => void saveEdits()}
           >
@@ -352,4 +375,14 @@ function VisitEditor({
       {dialog}
     </>
   );
+}
+
+/** A new visit offers the scales of the patient's last finished visit, else the defaults. */
+function offeredScales(
+  record: PatientRecord,
+  visit: Visit,
+  prefs: { defaultScales: readonly ScaleId[] },
+): readonly ScaleId[] {
+  const last = scalesOfLastVisit(visit, record.visits, record.assessments);
+  return last.length > 0 ? last : prefs.defaultScales;
 }

@@ -9,6 +9,39 @@ export function focusNextField(from: HTMLElement): void {
   const fields = Array.from(document.querySelectorAll<HTMLElement>(FIELD));
   const next = fields[fields.indexOf(from) + 1] ?? document.querySelector<HTMLElement>(FINISH);
   next?.focus();
+  if (next) keepInView(next);
+}
+
+/**
+ * Focus moves before the value just set is drawn; what that draws above the field (a flag,
+ * a message) can push it under the sticky finish bar. Once drawn, the field is scrolled
+ * back into view (within the page's scroll padding) if it left it.
+ */
+function keepInView(field: HTMLElement): void {
+  requestAnimationFrame(() => {
+    if (document.activeElement === field) field.scrollIntoView({ block: 'nearest' });
+  });
+}
+
+/**
+ * Past the rest of the field's group (a scale): an untouched scale is skipped with one key
+ * and, never answered, is dropped when the visit is finished.
+ */
+export function focusAfterGroup(from: HTMLElement): void {
+  const group = from.dataset.entryGroup;
+  const fields = Array.from(document.querySelectorAll<HTMLElement>(FIELD));
+  const rest = fields.slice(fields.indexOf(from) + 1);
+  const next =
+    rest.find((f) => f.dataset.entryGroup !== group) ?? document.querySelector<HTMLElement>(FINISH);
+  next?.focus();
+}
+
+/** The first unanswered entry field of the visit (else the first one): where entry starts. */
+export function focusFirstEntry(): boolean {
+  const fields = Array.from(document.querySelectorAll<HTMLInputElement>(FIELD));
+  const target = fields.find((f) => f.value === '') ?? fields[0];
+  target?.focus();
+  return target !== undefined;
 }
 
 export function focusPreviousField(from: HTMLElement): void {

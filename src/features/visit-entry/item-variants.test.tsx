@@ -5,6 +5,7 @@ import { getPatientRecord } from '../../db/patient-queries';
 import { resetPreferences, setPreference } from '../../state/preferences';
 import { freshDatabase, newDraftVisit } from '../../../tests/integration/helpers';
 import { VisitPage } from './VisitPage';
+import { itemFieldPattern } from './item-name';
 
 beforeEach(async () => {
   await freshDatabase();
@@ -16,7 +17,7 @@ it('records whether HAMD-17 item 16 was rated as 16A or 16B, keeping the respons
   const { patientId, visitId } = await newDraftVisit();
   const user = userEvent.setup();
   render(<VisitPage patientId={patientId} visitId={visitId} />);
-  await user.click(await screen.findByLabelText('HAMD-17 item 1'));
+  await user.click(await screen.findByLabelText(itemFieldPattern('HAMD-17', 1)));
   await user.keyboard('2');
   const group = screen.getByRole('group', { name: 'HAMD-17 item 16 rated as' });
   expect(group).toBeInTheDocument();
@@ -26,7 +27,7 @@ it('records whether HAMD-17 item 16 was rated as 16A or 16B, keeping the respons
     expect(entry).toMatchObject({ variants: { '16': 'B' } });
     expect(entry?.mode === 'items' && entry.responses[0]).toBe(2);
   });
-  await user.click(screen.getByLabelText('HAMD-17 item 2'));
+  await user.click(screen.getByLabelText(itemFieldPattern('HAMD-17', 2)));
   await user.keyboard('1');
   await waitFor(async () =>
     expect((await getPatientRecord(patientId))?.assessments[0]?.entry).toMatchObject({

@@ -6,6 +6,7 @@ import type { ScaleId } from '../../domain/scale-types';
 import { resetPreferences, setPreference } from '../../state/preferences';
 import { freshDatabase, newDraftVisit } from '../../../tests/integration/helpers';
 import { VisitPage } from './VisitPage';
+import { itemFieldPattern } from './item-name';
 
 // Issue 11: a value the form refused is never dropped silently. While one is on screen its
 // scale is "not scored" (no band, response or remission) and Finish is refused with a list
@@ -21,7 +22,7 @@ async function openVisit(scale: ScaleId, mode: 'items' | 'summary') {
   const { patientId, visitId } = await newDraftVisit('T-1', '2024-01-05');
   const user = userEvent.setup();
   render(<VisitPage patientId={patientId} visitId={visitId} />);
-  await screen.findByLabelText(`${scale} item 1`);
+  await screen.findByLabelText(itemFieldPattern(scale, 1));
   if (mode === 'summary') {
     const card = screen.getByRole('region', { name: new RegExp(scale) });
     await user.click(within(card).getByRole('radio', { name: 'Summary (totals)' }));
@@ -96,7 +97,8 @@ describe('a summary that becomes inconsistent after a later edit', () => {
     );
     const total = screen.getByLabelText('HAMD-17 total');
     await user.clear(total);
-    await user.type(total, '3');
+    // Enter ends the number (issue 12: "3" could still become 30 while it is typed).
+    await user.type(total, '3{Enter}');
     expect(total).toHaveValue('3');
     expect(panel()).toHaveTextContent('HAMD-17 is not scored');
     expect(panel()).not.toHaveTextContent('Remission');
@@ -109,6 +111,21 @@ describe('a summary that becomes inconsistent after a later edit', () => {
     );
     expect(await status()).toBe('draft');
   });
+  it('Ctrl+Enter in a total still being typed ends it first: a refused total blocks Finish', async () => {
+    const { user, stored, status } = await openVisit('HAMD-17', 'summary');
+    await user.type(screen.getByLabelText('HAMD-17 total'), '20{Enter}');
+    await user.type(screen.getByLabelText('HAMD-17 item 3'), '4');
+    await waitFor(async () =>
+      expect(await stored()).toMatchObject({ total: 20, items: { '3': 4 } }),
+    );
+    const total = screen.getByLabelText('HAMD-17 total');
+    await user.clear(total);
+    await user.type(total, '3{Control>}{Enter}{/Control}');
+    await screen.findByText(/The visit was not finished/);
+    expect(await status()).toBe('draft');
+    // Clearing the field stored an empty total; the refused 3 is never stored.
+    expect(await stored()).toMatchObject({ total: null, items: { '3': 4 } });
+  });
 });
 
 describe('item-by-item entry', () => {
@@ -120,15 +137,15 @@ describe('item-by-item entry', () => {
     },
     async () => {
       const { user, panel, status } = await openVisit('HAMD-17', 'items');
-      await user.click(screen.getByLabelText('HAMD-17 item 1'));
+      await user.click(screen.getByLabelText(itemFieldPattern('HAMD-17', 1)));
       await user.keyboard('00');
       await user.keyboard('5');
-      const item3 = screen.getByLabelText('HAMD-17 item 3');
+      const item3 = screen.getByLabelText(itemFieldPattern('HAMD-17', 3));
       expect(item3).toHaveValue('5');
       expect(item3).toHaveAttribute('aria-invalid', 'true');
-      await user.click(screen.getByLabelText('HAMD-17 item 4'));
+      await user.click(screen.getByLabelText(itemFieldPattern('HAMD-17', 4)));
       await user.keyboard('00000000000000');
-      await user.click(screen.getByLabelText('HAMD-17 item 1'));
+      await user.click(screen.getByLabelText(itemFieldPattern('HAMD-17', 1)));
       await user.keyboard('9');
       expect(panel()).toHaveTextContent('HAMD-17 is not scored');
       expect(panel()).not.toHaveTextContent('Remission');
@@ -153,9 +170,9 @@ describe('item-by-item entry', () => {
 
   it('a pasted "12" is refused whole, never cut to 1', async () => {
     const { user, panel, stored } = await openVisit('PHQ-9', 'items');
-    await user.click(screen.getByLabelText('PHQ-9 item 1'));
+    await user.click(screen.getByLabelText(itemFieldPattern('PHQ-9', 1)));
     await user.paste('12');
-    const item1 = screen.getByLabelText('PHQ-9 item 1');
+    const item1 = screen.getByLabelText(itemFieldPattern('PHQ-9', 1));
     expect(item1).toHaveValue('12');
     expect(item1).toHaveAttribute('aria-invalid', 'true');
     expect(panel()).toHaveTextContent('PHQ-9 item 1 = 12 was not saved');
