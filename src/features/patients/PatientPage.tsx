@@ -50,13 +50,14 @@ export function PatientPage({ patientId }: { patientId: string }) {
   const onPurge = async () => {
     const count = await countPurge(patient.id);
     if (!count) return;
-    // A plain confirm for now: the accessible confirmation dialog (issue 11) replaces it.
-    if (
-      !window.confirm(
-        `Erase patient ${patient.code} for good (right to erasure)? This removes the patient, ${count.events} treatment events, ${count.visits} visits, ${count.assessments} scores, ${count.safetyAcks} safety acknowledgements and all ${count.history} history entries about them. It cannot be undone. Backup files made earlier are not changed.`,
-      )
-    )
-      return;
+    const yes = await confirm({
+      title: `Erase patient ${patient.code} for good?`,
+      message: `Right to erasure: this removes the patient, ${count.events} treatment events, ${count.visits} visits, ${count.assessments} scores, ${count.safetyAcks} safety acknowledgements and all ${count.history} history entries about them. It cannot be undone. Backup files made earlier are not changed.`,
+      confirmLabel: `Erase ${patient.code}`,
+      cancelLabel: 'Keep the patient',
+      destructive: true,
+    });
+    if (!yes) return;
     const result = await purgePatient(patient.id);
     if (result.ok) navigate(paths.patients());
     else setProblem(result.reason);
