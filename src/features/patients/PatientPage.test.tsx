@@ -19,7 +19,9 @@ describe('erasing a patient (right to erasure)', () => {
     const erase = await screen.findByRole('button', { name: /Erase/ });
 
     await user.click(erase);
-    let dialog = await screen.findByRole('alertdialog', { name: 'Erase patient ERASE-1 for good?' });
+    let dialog = await screen.findByRole('alertdialog', {
+      name: 'Erase patient ERASE-1 for good?',
+    });
     expect(dialog).toHaveTextContent(/1 visits/);
     expect(dialog).toHaveTextContent(/cannot be undone/);
     // The safe choice has focus: Enter never erases.
