@@ -11,3 +11,8 @@ afterEach(() => {
   cleanup();
   resetPreferences();
 });
+
+// jsdom lays nothing out and has no scrollIntoView; every browser the app supports has it.
+if (typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = () => undefined;
+}
