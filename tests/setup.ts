@@ -13,6 +13,6 @@ afterEach(() => {
 });
 
 // jsdom lays nothing out and has no scrollIntoView; every browser the app supports has it.
-if (typeof Element.prototype.scrollIntoView !== 'function') {
+if (typeof Element !== 'undefined' && typeof Element.prototype.scrollIntoView !== 'function') {
   Element.prototype.scrollIntoView = () => undefined;
 }
