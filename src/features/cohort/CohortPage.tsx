@@ -124,7 +124,12 @@ function Cohort({
       {summary && (
         <>
           <p role="status" className="list-meta">
-            {arms.map((a) => `${a.name}: ${summary.armCounts.get(a.id) ?? 0} patients`).join('; ')}
+            {arms
+              .map((a) => {
+                const n = summary.armCounts.get(a.id) ?? 0;
+                return `${a.name}: ${n} ${n === 1 ? 'patient' : 'patients'}`;
+              })
+              .join('; ')}
             {summary.excluded.length > 0 &&
               `. Not counted: ${summary.excluded.map((e) => `${e.code} (${e.reason})`).join('; ')}`}
             .
