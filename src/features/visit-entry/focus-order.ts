@@ -24,6 +24,31 @@ function keepInView(field: HTMLElement): void {
 }
 
 /**
+ * A save that lands later (a status line, a flag, a score panel growing) can move the focused
+ * field under the sticky finish bar after `keepInView` has run. While the visit is on screen,
+ * any change of the page's size brings the focused entry field back into view if it is
+ * covered by the bar or above the page. Returns the function that stops watching.
+ */
+export function keepFocusedEntryInView(root: Element): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => undefined;
+  const observer = new ResizeObserver(() => {
+    const field = document.activeElement;
+    if (field instanceof HTMLElement && field.matches(FIELD) && isCovered(field))
+      field.scrollIntoView({ block: 'nearest' });
+  });
+  observer.observe(root);
+  return () => {
+    observer.disconnect();
+  };
+}
+
+function isCovered(field: HTMLElement): boolean {
+  const box = field.getBoundingClientRect();
+  const bar = document.querySelector('.finish-bar')?.getBoundingClientRect();
+  return box.top < 0 || box.bottom > (bar ? bar.top : window.innerHeight);
+}
+
+/**
  * Past the rest of the field's group (a scale): an untouched scale is skipped with one key
  * and, never answered, is dropped when the visit is finished.
  */
