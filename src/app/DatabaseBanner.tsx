@@ -5,6 +5,7 @@ import { useMeta, usePatientList } from '../db/hooks';
 import { paths } from '../state/navigation';
 import { usePreferences } from '../state/preferences';
 import { EvictedBanner } from './EvictedBanner';
+import { UpgradeFailedBanner } from './UpgradeFailedBanner';
 
 /** Problems with the database itself, and an overdue backup, shown above every page. */
 export function DatabaseBanner() {
@@ -35,6 +36,7 @@ export function DatabaseBanner() {
         updated. Reload or close the other Trajectory tabs.
       </div>
     );
+  if (problem?.kind === 'upgrade-failed') return <UpgradeFailedBanner failure={problem.failure} />;
   if (problem?.kind === 'unavailable')
     return (
       <div className="banner banner-danger no-print" role="alert">

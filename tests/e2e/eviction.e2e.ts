@@ -53,7 +53,7 @@ describe('a database cleared by the browser', () => {
     );
     await page.getByText('were cleared by the browser').waitFor();
     expect(await page.getByText('No patients yet').count()).toBe(0);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, 'the cleared-database banner');
 
     // Asking for persistent storage gives the browser's answer, whatever it is.
     await banner.getByRole('button', { name: 'Ask the browser to keep this data' }).click();
