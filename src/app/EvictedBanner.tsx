@@ -21,7 +21,9 @@ export function EvictedBanner({ marker }: { marker: HeldMarker }) {
         The browser has cleared the records Trajectory stored on this device. On {marker.day} it
         held {count}; now it holds none. Nothing was deleted by Trajectory. Restore the records from
         your latest backup file: <a href={paths.data()}>Data &amp; settings, Import a backup</a>.
-        Then ask the browser to keep the data, so that it is not cleared again when space is short.{' '}
+        Then ask the browser to keep the data, so that it is not cleared again when space is short.
+      </p>
+      <p>
         <button type="button" onClick={() => void ask()}>
           Ask the browser to keep this data
         </button>
