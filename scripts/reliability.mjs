@@ -108,7 +108,8 @@ async function itemTrial(base, profile, n, rng) {
   await openDraft(page, base, code);
   // 17 digits that every HAMD-17 item accepts (0-2), typed as fast as the keyboard sends.
   const typed = Array.from({ length: 17 }, () => Math.floor(rng() * 3));
-  await page.getByLabel('HAMD-17 item 1', { exact: true }).focus();
+  // The field's name starts "HAMD-17 item 1," (features/visit-entry/item-name.ts).
+  await page.getByLabel(/^HAMD-17 item 1,/).focus();
   await page.keyboard.type(typed.join(''), { delay: KEY_DELAY });
   kill(child);
   await waitExit(child);

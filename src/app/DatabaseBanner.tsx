@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useConnectionProblem, watchConnection } from '../db/connection-status';
+import { useEvictionState } from '../db/eviction';
 import { useMeta, usePatientList } from '../db/hooks';
 import { paths } from '../state/navigation';
 import { usePreferences } from '../state/preferences';
+import { EvictedBanner } from './EvictedBanner';
+import { UpgradeFailedBanner } from './UpgradeFailedBanner';
 
 /** Problems with the database itself, and an overdue backup, shown above every page. */
 export function DatabaseBanner() {
@@ -13,6 +16,7 @@ export function DatabaseBanner() {
   const lastExport = useMeta('lastExportAt');
   const days = usePreferences((s) => s.backupReminderDays);
   const patients = usePatientList('', 1);
+  const eviction = useEvictionState(patients?.patientCount);
   const [now] = useState(() => Date.now());
 
   if (problem?.kind === 'upgraded-elsewhere')
@@ -32,6 +36,7 @@ export function DatabaseBanner() {
         updated. Reload or close the other Trajectory tabs.
       </div>
     );
+  if (problem?.kind === 'upgrade-failed') return <UpgradeFailedBanner failure={problem.failure} />;
   if (problem?.kind === 'unavailable')
     return (
       <div className="banner banner-danger no-print" role="alert">
@@ -40,6 +45,7 @@ export function DatabaseBanner() {
         site data allowed. ({problem.detail})
       </div>
     );
+  if (eviction.kind === 'evicted') return <EvictedBanner marker={eviction.marker} />;
   // Nothing to back up yet: no reminder on an empty database.
   if (lastExport === undefined || !patients?.patientCount) return null;
   const age = lastExport === null ? null : (now - Date.parse(lastExport)) / 86_400_000;

@@ -7,11 +7,13 @@
  */
 import { useSyncExternalStore } from 'react';
 import { db } from './db';
+import { upgradeFailureOf, type UpgradeFailure } from './migrations/upgrade-failure';
 
 export type ConnectionProblem =
   | { kind: 'upgraded-elsewhere' }
   | { kind: 'blocked' }
   | { kind: 'unavailable'; detail: string }
+  | { kind: 'upgrade-failed'; failure: UpgradeFailure }
   | null;
 
 let problem: ConnectionProblem = null;
@@ -52,7 +54,13 @@ export function watchConnection(): void {
  * thrown while a screen draws). Called by watchConnection and by the live hooks.
  */
 export function reportOpenFailure(error: unknown): void {
-  if (problem?.kind === 'unavailable' || problem?.kind === 'upgraded-elsewhere') return;
+  // A failed upgrade step says more than any other report of the same failed open.
+  const failure = upgradeFailureOf(error);
+  if (failure) {
+    set({ kind: 'upgrade-failed', failure });
+    return;
+  }
+  if (problem && problem.kind !== 'blocked') return;
   const name = error instanceof Error ? error.name : 'Error';
   // Dexie's messages may end with a link to its docs: an address the user cannot use here.
   const detail = (error instanceof Error ? error.message : String(error))

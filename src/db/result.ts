@@ -5,6 +5,7 @@
  * one is expected.
  */
 import type { FieldConflict } from '../domain/field-merge';
+import { upgradeFailureOf } from './migrations/upgrade-failure';
 export interface DbFailure {
   readonly ok: false;
   readonly reason: string;
@@ -82,6 +83,8 @@ const innerOf = (error: unknown): unknown =>
  * (Dexie #776); iOS Safari can lose the connection after the app was in the background.
  */
 export function describeStorageError(error: unknown): string | null {
+  if (upgradeFailureOf(error))
+    return 'The database could not be updated for this version of Trajectory (the message at the top of the page says why): nothing was saved.';
   const names = [errorName(error), errorName(innerOf(error))];
   if (names.includes('QuotaExceededError')) {
     return 'The device has no storage space left for this app: nothing was saved. Free some space (or export a backup and remove old data), then try again.';

@@ -9,6 +9,7 @@
  */
 import type { Dexie, Transaction } from 'dexie';
 import type { MigrationStep } from './migrations/migration-step';
+import { stepFailure } from './migrations/upgrade-failure';
 import { v2PatientCodeKeys } from './migrations/v2-patient-code-keys';
 import { v2SafetyIndex } from './migrations/v2-safety-index';
 import { v3EventDrugNames } from './migrations/v3-event-drug-names';
@@ -58,7 +59,13 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = SCHEMA_VERSIONS.flatMap
 async function runSteps(tx: Transaction, steps: readonly MigrationStep[]): Promise<void> {
   const log: MigrationLogEntry[] = [];
   for (const step of steps) {
-    const summary = await step.run(tx);
+    let summary: string;
+    try {
+      summary = await step.run(tx);
+    } catch (error) {
+      // Thrown on: IndexedDB aborts the upgrade, and the app says which record blocked it.
+      throw stepFailure(step.version, step.name, error);
+    }
     log.push({ version: step.version, step: step.name, at: new Date().toISOString(), summary });
   }
   const meta = tx.table<MetaRecord, string>('meta');
@@ -67,8 +74,9 @@ async function runSteps(tx: Transaction, steps: readonly MigrationStep[]): Promi
   await meta.put({ key: 'migrationLog', value: [...earlier, ...log] });
 }
 
-export function declareVersions(db: Dexie): void {
-  for (const { version, stores, steps } of SCHEMA_VERSIONS) {
+/** Declares `versions` (the shipped list; tests append a test-only version to it). */
+export function declareVersions(db: Dexie, versions = SCHEMA_VERSIONS): void {
+  for (const { version, stores, steps } of versions) {
     const declared = db.version(version).stores(stores);
     if (steps.length) declared.upgrade((tx) => runSteps(tx, steps));
   }

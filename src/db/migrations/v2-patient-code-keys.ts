@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import { codeKeyOf, nameWordsOf } from '../derived';
 import type { Patient, PatientData } from '../schema';
-import type { MigrationStep } from './migration-step';
+import { eachRecord, type MigrationStep } from './migration-step';
 
 /**
  * v1 kept `code` unique as typed, so 'DEZ-001' and 'dez-001' could both exist. v2 makes codes
@@ -18,7 +18,7 @@ export const v2PatientCodeKeys: MigrationStep = {
     old.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const taken = new Set<string>();
     const renamed: { before: Patient; after: Patient }[] = [];
-    const upgraded = old.map((patient): Patient => {
+    const upgraded = eachRecord('patients', old, (patient): Patient => {
       const trimmed = patient.code.trim();
       let code = trimmed;
       for (let n = 2; taken.has(codeKeyOf(code)); n += 1) code = `${trimmed}-${n}`;

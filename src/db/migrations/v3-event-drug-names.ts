@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import { DRUG_EVENT_KINDS, structuredDrugName } from '../../domain/cohort/drug-name';
 import type { TreatmentEvent } from '../schema';
-import type { MigrationStep } from './migration-step';
+import { eachRecord, type MigrationStep } from './migration-step';
 
 /**
  * Before v3 a treatment event's drug was optional free text: a dose recorded as only
@@ -16,13 +16,13 @@ export const v3EventDrugNames: MigrationStep = {
   run: async (tx: Transaction) => {
     const table = tx.table<TreatmentEvent, string>('events');
     const events = await table.toArray();
-    const changed: { before: TreatmentEvent; after: TreatmentEvent }[] = [];
-    for (const before of events) {
-      if (!DRUG_EVENT_KINDS.includes(before.kind)) continue;
+    type Change = { before: TreatmentEvent; after: TreatmentEvent };
+    const changed = eachRecord('events', events, (before): Change | null => {
+      if (!DRUG_EVENT_KINDS.includes(before.kind)) return null;
       const drug = structuredDrugName(before);
-      if (drug === null || drug === before.drug) continue;
-      changed.push({ before, after: { ...before, drug } });
-    }
+      if (drug === null || drug === before.drug) return null;
+      return { before, after: { ...before, drug } };
+    }).filter((c) => c !== null);
     await table.bulkPut(changed.map((c) => c.after));
     if (changed.length) {
       const at = new Date().toISOString();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useEvictionState } from '../../db/eviction';
 import { usePatientList, useOpenSafetyFlags } from '../../db/hooks';
 import { paths } from '../../state/navigation';
 import { usePageTitle } from '../../state/page-title';
@@ -12,6 +13,8 @@ export function PatientListPage() {
   const [search, setSearch] = useState('');
   const list = usePatientList(search);
   const flags = useOpenSafetyFlags();
+  // An empty list is "No patients yet" only once it is known the browser did not clear them.
+  const eviction = useEvictionState(list?.patientCount);
   const flagged = new Set(flags?.map((f) => f.patientId));
 
   return (
@@ -43,8 +46,15 @@ export function PatientListPage() {
           setSearch(e.currentTarget.value);
         }}
       />
-      {list === undefined ? (
+      {list === undefined || (list.patientCount === 0 && eviction.kind === 'unknown') ? (
         <p role="status">Loading…</p>
+      ) : list.patientCount === 0 && eviction.kind === 'evicted' ? (
+        <div className="card empty">
+          <p>
+            The records this device held were cleared by the browser (see the message above).
+            Restore them from a backup on the <a href={paths.data()}>Data &amp; settings</a> page.
+          </p>
+        </div>
       ) : list.patientCount === 0 ? (
         <div className="card empty">
           <p>No patients yet. Add the first one, or load the published example course.</p>
