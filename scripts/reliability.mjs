@@ -45,8 +45,11 @@ async function startBrowser(profile) {
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  for (let i = 0; i < 200 && !existsSync(portFile); i++) await sleep(50);
-  const port = readFileSync(portFile, 'utf8').split('\n')[0];
+  // The file appears before Chromium has written the port into it: wait for the number.
+  const readPort = () =>
+    existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : '';
+  for (let i = 0; i < 200 && !/^\d+$/.test(readPort() ?? ''); i++) await sleep(50);
+  const port = readPort();
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0];
   const page = context.pages()[0] ?? (await context.newPage());
