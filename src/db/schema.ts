@@ -33,6 +33,12 @@ export interface PatientData {
    * device and backup counts change from the same visit, and history shows who chose it.
    */
   readonly baselineVisitId?: string;
+  /**
+   * Days expected between visits, for the caseload's due and overdue lists. Absent = weekly
+   * (`DEFAULT_VISIT_INTERVAL_DAYS`): the default stays a default, so no upgrade has to write
+   * it into every patient (and history), and older backups need nothing.
+   */
+  readonly expectedIntervalDays?: number;
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
 }
