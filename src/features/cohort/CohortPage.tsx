@@ -113,8 +113,8 @@ function Cohort({
           <h1>Cohort: {title}</h1>
           <p className="cohort-label">
             <strong>{OBSERVED_CASES_LABEL}.</strong> Day 0 is each patient’s index event; week k is
-            day 7k ± {halfWidthOk ?? '?'}, and in each window the visit nearest day 7k
-            counts. Change is from each patient’s own baseline. Finished visits only.
+            day 7k ± {halfWidthOk ?? '?'}, and in each window the visit nearest day 7k counts.
+            Change is from each patient’s own baseline. Finished visits only.
           </p>
         </div>
         <div className="actions">
@@ -135,6 +135,12 @@ function Cohort({
         windowError={window.ok ? null : window.reason}
       />
       {computing && <p role="status">Computing the cohort figures…</p>}
+      {computed?.status === 'failed' && (
+        <p className="banner banner-danger" role="alert">
+          The cohort figures could not be computed ({computed.reason}). Reload the page; if it
+          happens again, export a backup and report it with these words.
+        </p>
+      )}
       {summary && (
         <>
           <p role="status" className="list-meta">

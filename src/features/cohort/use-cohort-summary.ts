@@ -5,7 +5,8 @@ import type { CohortReply, CohortRequest } from './cohort-request';
 
 export type CohortState =
   | { readonly status: 'computing'; readonly previous: CohortSummary | null }
-  | { readonly status: 'done'; readonly summary: CohortSummary };
+  | { readonly status: 'done'; readonly summary: CohortSummary }
+  | { readonly status: 'failed'; readonly reason: string };
 
 /**
  * The summary of `input` (null: nothing to compute), computed in a Web Worker so the page
@@ -24,6 +25,11 @@ export function useCohortSummary(input: CohortInput | null): CohortState | null 
     w.onmessage = (event: MessageEvent<CohortReply>) => {
       if (event.data.id === latest.current)
         setState({ status: 'done', summary: event.data.summary });
+    };
+    // A bug in the computation must say so, not leave "Computing…" on screen for ever.
+    w.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      setState({ status: 'failed', reason: event.message || 'the worker stopped' });
     };
     worker.current = w;
     return () => {
@@ -46,7 +52,7 @@ export function useCohortSummary(input: CohortInput | null): CohortState | null 
     }
     setState((s) => ({
       status: 'computing',
-      previous: s?.status === 'done' ? s.summary : (s?.previous ?? null),
+      previous: s?.status === 'done' ? s.summary : s?.status === 'computing' ? s.previous : null,
     }));
     w.postMessage(request);
   }, [input]);
