@@ -19,12 +19,15 @@ function byPatient<T extends { readonly patientId: string }>(rows: readonly T[])
 
 export function readCaseloadRecords(): Promise<CaseloadRecord[]> {
   return runRead(async () => {
-    const [patients, indexEvents, visits, assessments] = await Promise.all([
+    // Whole tables (one getAll each) filtered here: a Dexie filter walks a cursor.
+    const [patients, events, visits, allAssessments] = await Promise.all([
       db.patients.toArray(),
-      db.events.filter((e) => e.isIndex).toArray(),
+      db.events.toArray(),
       db.visits.toArray(),
-      db.assessments.filter((a) => a.status === 'final').toArray(),
+      db.assessments.toArray(),
     ]);
+    const indexEvents = events.filter((e) => e.isIndex);
+    const assessments = allAssessments.filter((a) => a.status === 'final');
     const indexDate = new Map(indexEvents.map((e) => [e.patientId, e.date]));
     const finished = byPatient<Visit>(visits.filter((v) => v.status === 'final'));
     const draft = new Map(visits.filter((v) => v.status === 'draft').map((v) => [v.patientId, v]));

@@ -21,9 +21,11 @@ export function RuleHistory() {
   };
   return (
     <div className="rule-history">
-      <h3>Changes of conventions</h3>
+      <p id="rule-history-heading">
+        <strong>Changes of conventions</strong>
+      </p>
       {message && <p role="status">{message}</p>}
-      <ul>
+      <ul aria-labelledby="rule-history-heading">
         {entries.map((e) => (
           <li key={e.id}>
             {new Date(e.at).toLocaleString()}: {e.operation}
