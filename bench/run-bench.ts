@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { clinicCourses, courseBackup } from '../tests/generate/courses';
+import { cohortRows } from './cohort-scenario';
 import { spread, type Spread } from './measure';
 import {
   backupSizeMB,
@@ -206,8 +207,9 @@ export async function runBench(
       goal: `≤ ${(15 * patients) / 1000} MB (15 MB per 1,000 patients)`,
       met: (sizes[0] ?? Infinity) <= (15 * patients) / 1000,
     });
+    rows.push(...(await cohortRows(page, o.baseUrl, patients, o.runs)));
     await context.close();
-    log(`  list, search, load, flags and backup done`);
+    log(`  list, search, load, flags, backup and cohort done`);
   }
 
   const longName = `course-${o.courseVisits}.json`;

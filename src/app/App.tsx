@@ -24,6 +24,9 @@ const PrintPage = lazy(() =>
 const CohortPage = lazy(() =>
   import('../features/cohort/CohortPage').then((m) => ({ default: m.CohortPage })),
 );
+const CaseloadPage = lazy(() =>
+  import('../features/caseload/CaseloadPage').then((m) => ({ default: m.CaseloadPage })),
+);
 const DataPage = lazy(() =>
   import('../features/data/DataPage').then((m) => ({ default: m.DataPage })),
 );
@@ -48,6 +51,8 @@ function Page({ route }: { route: Route }) {
       return <DataPage />;
     case 'cohort':
       return <CohortPage />;
+    case 'caseload':
+      return <CaseloadPage />;
     case 'not-found':
       return <NotFound path={route.path} />;
   }
@@ -94,6 +99,7 @@ export function App() {
           </a>
           <nav aria-label="Main">
             <a href={paths.patients()}>Patients</a>
+            <a href={paths.caseload()}>Caseload</a>
             <a href={paths.cohort()}>Cohort</a>
             <a href={paths.data()}>Data &amp; settings</a>
           </nav>

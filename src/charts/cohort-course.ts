@@ -45,6 +45,14 @@ function weekAxis(maxX: number, minX: number) {
   };
 }
 
+/** The largest value (−Infinity for none) by a loop: spreading one point per patient and
+ * visit into Math.max overflows the call stack for a large cohort. */
+function largest(values: readonly number[]): number {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 export function buildCohortImprovement(input: CohortChartInput): ChartModel {
   const { summary, scaleId } = input;
   const half = summary.window.halfWidth;
@@ -99,10 +107,10 @@ export function buildCohortImprovement(input: CohortChartInput): ChartModel {
     title: `${scaleId}: every patient’s course and the arm mean (${n})`,
     summary: `${scaleId} improvement, as a share of the possible improvement since each patient’s baseline, for every patient by week since day 0, with each arm’s mean and 95 % CI (${n}). ${COHORT_CAVEAT}.`,
     datasets,
-    xAxis: weekAxis(Math.max(...xs), Math.min(...xs)),
+    xAxis: weekAxis(largest(xs), -largest(xs.map((x) => -x))),
     yAxis: {
       title: 'Improvement, % of possible',
-      min: Math.min(-10, Math.floor(Math.min(...ys) / 10) * 10),
+      min: Math.min(-10, Math.floor(-largest(ys.map((y) => -y)) / 10) * 10),
       max: 100,
       stepSize: undefined,
       unit: '%',

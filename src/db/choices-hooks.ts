@@ -1,9 +1,15 @@
 /** Live read of the conventions in use (kept apart from hooks.ts: React only here). */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClinicalRules } from '../domain/clinical-rules';
-import { readClinicalRules } from './clinical-choices';
+import { listRuleHistory, readClinicalRules } from './clinical-choices';
+import type { RulesHistoryEntry } from './schema';
 
 /** undefined while loading: figures wait for the stored rules rather than show defaults. */
 export function useClinicalRules(): ClinicalRules | undefined {
   return useLiveQuery(readClinicalRules, []);
+}
+
+/** Changes of the conventions, newest first; undefined while loading. */
+export function useRuleHistory(): readonly RulesHistoryEntry[] | undefined {
+  return useLiveQuery(() => listRuleHistory(), []);
 }

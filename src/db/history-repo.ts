@@ -4,6 +4,7 @@
  * and can itself be undone (redo). It is refused, writing nothing, when any record of the
  * group changed afterwards, or when the old values no longer fit the records around them.
  */
+import { undoRulesChange } from './clinical-choices';
 import { db } from './db';
 import {
   assessmentDataOf,
@@ -16,7 +17,7 @@ import {
 import { applyChanges, patientIdOf, recordOf, type Change } from './history-writer';
 import { bundleProblems, readPatientBundle } from './patient-bundle';
 import { refuse, succeed, type DbResult } from './result';
-import type { ClinicalRecord, ClinicalTable, HistoryEntry } from './schema';
+import type { ClinicalRecord, ClinicalTable, HistoryEntry, RecordHistoryEntry } from './schema';
 import { clinicalTable, runWrite, type WriteOptions } from './write';
 
 export type HistoryFilter = { readonly recordId: string } | { readonly patientId: string };
@@ -72,12 +73,17 @@ function rederive(change: Change): Change {
  */
 async function planUndo(
   historyEntryId: number,
-): Promise<DbResult<{ group: HistoryEntry[]; changes: Change[] }>> {
+): Promise<DbResult<{ group: RecordHistoryEntry[]; changes: Change[] }>> {
   const entry = await db.history.get(historyEntryId);
   if (!entry) return refuse(`There is no history entry ${historyEntryId}.`);
-  const group = await db.history.where('groupId').equals(entry.groupId).toArray();
-  const first = new Map<string, HistoryEntry>();
-  const last = new Map<string, HistoryEntry>();
+  if (entry.table === 'clinicalRules')
+    return refuse(`History entry ${historyEntryId} is a change of conventions.`);
+  // A group holds record changes only (a change of conventions is a group of its own).
+  const group = (await db.history.where('groupId').equals(entry.groupId).toArray()).filter(
+    (e): e is RecordHistoryEntry => e.table !== 'clinicalRules',
+  );
+  const first = new Map<string, RecordHistoryEntry>();
+  const last = new Map<string, RecordHistoryEntry>();
   for (const e of group) {
     const key = `${e.table}/${e.recordId}`;
     if (!first.has(key)) first.set(key, e);
@@ -139,6 +145,8 @@ export function undo(
   options: WriteOptions = {},
 ): Promise<DbResult<UndoSummary>> {
   return runWrite(async () => {
+    const entry = await db.history.get(historyEntryId);
+    if (entry?.table === 'clinicalRules') return undoRulesChange(entry, options);
     const plan = await planUndo(historyEntryId);
     if (!plan.ok) return plan;
     const { group, changes } = plan.value;

@@ -18,6 +18,7 @@ export interface PatientInput {
   readonly sex?: Sex;
   readonly diagnosis?: string;
   readonly notes?: string;
+  readonly expectedIntervalDays?: number;
 }
 
 /** Fields to change; null (or an empty string) clears an optional field. */
@@ -28,6 +29,7 @@ export interface PatientChanges {
   readonly sex?: Sex | null;
   readonly diagnosis?: string | null;
   readonly notes?: string | null;
+  readonly expectedIntervalDays?: number | null;
 }
 
 async function codeTaken(code: string, exceptId?: string): Promise<Patient | undefined> {
@@ -70,6 +72,7 @@ const PATIENT_FIELDS: Readonly<Record<string, string>> = {
   sex: 'sex',
   diagnosis: 'diagnosis',
   notes: 'notes',
+  expectedIntervalDays: 'days between visits',
 };
 
 /**

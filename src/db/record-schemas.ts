@@ -7,6 +7,7 @@ import './zod-setup';
 import { z } from 'zod';
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';
+import { VISIT_INTERVAL_LIMITS } from '../domain/caseload/due';
 import { isScaleId, SCALE_IDS } from '../domain/scales/registry';
 import { isIsoDate } from '../domain/time';
 import type { AssessmentData, PatientData, SafetyAck, TreatmentEvent, Visit } from './schema';
@@ -57,6 +58,11 @@ export const patientDataSchema = z.strictObject({
   diagnosis: text(500).exactOptional(),
   notes: text(10_000).exactOptional(),
   baselineVisitId: idSchema.exactOptional(),
+  expectedIntervalDays: z
+    .int({ error: 'must be a whole number of days' })
+    .min(VISIT_INTERVAL_LIMITS.min, { error: `must be at least ${VISIT_INTERVAL_LIMITS.min} day` })
+    .max(VISIT_INTERVAL_LIMITS.max, { error: `must be at most ${VISIT_INTERVAL_LIMITS.max} days` })
+    .exactOptional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 }) satisfies z.ZodType<PatientData>;

@@ -33,6 +33,12 @@ export interface PatientData {
    * device and backup counts change from the same visit, and history shows who chose it.
    */
   readonly baselineVisitId?: string;
+  /**
+   * Days expected between visits, for the caseload's due and overdue lists. Absent = weekly
+   * (`DEFAULT_VISIT_INTERVAL_DAYS`): the default stays a default, so no upgrade has to write
+   * it into every patient (and history), and older backups need nothing.
+   */
+  readonly expectedIntervalDays?: number;
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
 }
@@ -171,13 +177,26 @@ interface HistoryBase {
 }
 
 /** One change of one record: the value before (null = did not exist) and after (null = gone). */
-export type HistoryEntry = {
+export type RecordHistoryEntry = {
   [K in ClinicalTable]: HistoryBase & {
     readonly table: K;
     readonly before: RecordMap[K] | null;
     readonly after: RecordMap[K] | null;
   };
 }[ClinicalTable];
+
+/**
+ * A change of the conventions in use (meta `clinicalRules`, src/db/clinical-choices.ts). It
+ * belongs to no patient (`patientId` ''), and `recordId` is 'clinicalRules'. Before null: the
+ * defaults were in use (nothing stored).
+ */
+export type RulesHistoryEntry = HistoryBase & {
+  readonly table: 'clinicalRules';
+  readonly before: ClinicalRules | null;
+  readonly after: ClinicalRules | null;
+};
+
+export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry;
 
 export interface MigrationLogEntry {
   readonly version: number;

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'print'; patientId: string }
   | { name: 'data' }
   | { name: 'cohort' }
+  | { name: 'caseload' }
   | { name: 'not-found'; path: string };
 
 export const paths = {
@@ -26,6 +27,7 @@ export const paths = {
   print: (id: string) => `#/patients/${id}/print`,
   data: () => '#/data',
   cohort: () => '#/cohort',
+  caseload: () => '#/caseload',
 };
 
 /** A path part decoded; null when it is not valid percent-encoding ('%', '%E0%A4%A'). */
@@ -47,6 +49,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'data' && parts.length === 1) return { name: 'data' };
   if (first === 'cohort' && parts.length === 1) return { name: 'cohort' };
+  if (first === 'caseload' && parts.length === 1) return { name: 'caseload' };
   if (first === 'patients' && id === 'new' && parts.length === 2) return { name: 'new-patient' };
   if (first === 'patients' && id) {
     if (parts.length === 2) return { name: 'patient', patientId: id };

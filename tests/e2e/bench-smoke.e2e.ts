@@ -22,6 +22,8 @@ it('measures every figure of the benchmark on a small clinic', async () => {
       'Cold load → first row on screen',
       'Open-flags banner',
       'Full backup size',
+      'Cohort view → tables and charts drawn',
+      'Cohort view, longest main-thread stall',
       'Course of 8 visits × 4 scales, all charts drawn',
     ]);
     for (const r of rows) {

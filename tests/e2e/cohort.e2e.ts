@@ -33,6 +33,8 @@ const rowText = async (page: Page, table: string, row: string) =>
 describe('the cohort view', () => {
   it('shows the synthetic cohort’s hand-computed figures, arm difference and Kaplan–Meier steps', async () => {
     const { page, context, requests } = await newSession(browser);
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.goto(baseUrl());
     await importFile(page, 'cohort-synthetic.json');
     await page.getByRole('link', { name: 'Cohort' }).click();
@@ -45,6 +47,8 @@ describe('the cohort view', () => {
       .getByText('Observed cases, unadjusted, no imputation.', { exact: true })
       .waitFor();
 
+    // The figures were computed off the main thread, in the cohort worker.
+    expect(workers.some((url) => /cohort\.worker/.test(url))).toBe(true);
     expect(await rowText(page, 'Drug A: MADRS total', 'week 1 (day 7 ± 3)')).toEqual([
       'week 1 (day 7 ± 3)',
       '3',

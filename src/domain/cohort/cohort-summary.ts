@@ -150,7 +150,10 @@ export function summariseCohort(input: CohortInput): CohortSummary {
       window,
     ),
   }));
-  const lastWeek = Math.max(0, ...aligned.flatMap((a) => [...a.byWeek.keys()]));
+  // A loop, not Math.max(...all): a spread of 100,000 week numbers (1,000 patients × 4
+  // scales × 26 weeks) overflows the call stack, in a worker first.
+  let lastWeek = 0;
+  for (const a of aligned) for (const week of a.byWeek.keys()) if (week > lastWeek) lastWeek = week;
   const weeks = Array.from({ length: lastWeek }, (_, i) => i + 1);
   const rated = new Set(series.map((s) => s.scaleId));
   const measures = measuresOf(SCALES.map((s) => s.id).filter((id) => rated.has(id)));

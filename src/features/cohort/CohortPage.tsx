@@ -8,7 +8,7 @@ import {
   indexDrugKey,
   type RecordView,
 } from '../../domain/cohort/cohort-input';
-import { OBSERVED_CASES_LABEL, summariseCohort } from '../../domain/cohort/cohort-summary';
+import { OBSERVED_CASES_LABEL } from '../../domain/cohort/cohort-summary';
 import type { CohortArm } from '../../domain/cohort/cohort-types';
 import { distinctDrugs, eventDrugName } from '../../domain/cohort/drug-name';
 import { checkWindow } from '../../domain/cohort/windows';
@@ -21,6 +21,7 @@ import { DifferenceTable } from './DifferenceTable';
 import { download } from '../../components/download';
 import { TimeToEventSection } from './TimeToEventSection';
 import { usePageTitle } from '../../state/page-title';
+import { useCohortSummary } from './use-cohort-summary';
 import './cohort.css';
 
 function drugOptions(records: readonly RecordView[]): DrugOption[] {
@@ -75,16 +76,24 @@ function Cohort({
     };
     return [...arm(choice.armA), ...(choice.armB ? arm(choice.armB) : [])];
   }, [drugs, choice.armA, choice.armB]);
-  const windowOk = window.ok ? window.value : null;
-  const summary = useMemo(() => {
-    if (!windowOk) return null;
-    return summariseCohort({
-      arms,
-      patients: drugCohortPatients(records, arms),
-      rules: courseRules(rules),
-      window: windowOk,
-    });
-  }, [records, arms, windowOk, rules]);
+  // Keyed by the number, not the checked object (new at every render): the figures are
+  // computed again only when an input really changed, not when a measure is chosen.
+  const halfWidthOk = window.ok ? window.value.halfWidth : null;
+  const input = useMemo(
+    () =>
+      halfWidthOk === null
+        ? null
+        : {
+            arms,
+            patients: drugCohortPatients(records, arms),
+            rules: courseRules(rules),
+            window: { halfWidth: halfWidthOk },
+          },
+    [records, arms, halfWidthOk, rules],
+  );
+  const computed = useCohortSummary(input);
+  const summary = computed?.status === 'done' ? computed.summary : null;
+  const computing = computed?.status === 'computing';
 
   const title = arms.map((a) => a.name).join(' vs ');
   const measure =
@@ -104,8 +113,8 @@ function Cohort({
           <h1>Cohort: {title}</h1>
           <p className="cohort-label">
             <strong>{OBSERVED_CASES_LABEL}.</strong> Day 0 is each patient’s index event; week k is
-            day 7k ± {windowOk?.halfWidth ?? '?'}, and in each window the visit nearest day 7k
-            counts. Change is from each patient’s own baseline. Finished visits only.
+            day 7k ± {halfWidthOk ?? '?'}, and in each window the visit nearest day 7k counts.
+            Change is from each patient’s own baseline. Finished visits only.
           </p>
         </div>
         <div className="actions">
@@ -116,11 +125,22 @@ function Cohort({
       </div>
       <CohortControls
         drugs={drugs}
-        measures={summary?.measures ?? []}
+        measures={
+          summary?.measures ??
+          (computed?.status === 'computing' ? computed.previous?.measures : []) ??
+          []
+        }
         choice={{ ...choice, measureId: measure?.id ?? '' }}
         onChange={setChoice}
         windowError={window.ok ? null : window.reason}
       />
+      {computing && <p role="status">Computing the cohort figures…</p>}
+      {computed?.status === 'failed' && (
+        <p className="banner banner-danger" role="alert">
+          The cohort figures could not be computed ({computed.reason}). Reload the page; if it
+          happens again, export a backup and report it with these words.
+        </p>
+      )}
       {summary && (
         <>
           <p role="status" className="list-meta">

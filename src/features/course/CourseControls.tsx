@@ -7,6 +7,7 @@ import type { ScaleId } from '../../domain/scale-types';
 import { setPreference, usePreferences, type TimeAxis } from '../../state/preferences';
 import { chooseBaseline } from '../../db/patients-repo';
 import { ScrollBox } from '../../components/ScrollBox';
+import { RuleHistory } from './RuleHistory';
 
 interface Props {
   patientId: string;
@@ -31,7 +32,12 @@ export function CourseControls({ patientId, chosen, rules, visits, courses }: Pr
     setError(result.ok ? null : result.reason);
   };
   const setRule = async (kind: RuleKind, scaleId: ScaleId, ruleId: string) => {
-    const result = await setClinicalRule(kind, scaleId, ruleId);
+    const result = await setClinicalRule(
+      kind,
+      scaleId,
+      ruleId,
+      prefs.clinician ? { by: prefs.clinician } : {},
+    );
     setError(result.ok ? null : result.reason);
   };
   return (
@@ -123,6 +129,7 @@ export function CourseControls({ patientId, chosen, rules, visits, courses }: Pr
             </tbody>
           </table>
         </ScrollBox>
+        <RuleHistory />
       </details>
     </section>
   );

@@ -11,6 +11,7 @@ const TABLE_NAME: Record<HistoryEntry['table'], string> = {
   visits: 'visit',
   assessments: 'assessment',
   safetyAcks: 'safety acknowledgement',
+  clinicalRules: 'conventions',
 };
 
 /** Every change, grouped by the user action that made it; each group can be undone. */

@@ -2,6 +2,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ConflictChooser, type Choice } from '../../components/ConflictChooser';
 import { usePatientRecord } from '../../db/hooks';
+import { DEFAULT_VISIT_INTERVAL_DAYS, VISIT_INTERVAL_LIMITS } from '../../domain/caseload/due';
 import { createPatient, updatePatient, type PatientChanges } from '../../db/patients-repo';
 import { isConflict, type ConflictFailure } from '../../db/result';
 import type { Patient, Sex } from '../../db/schema';
@@ -17,6 +18,7 @@ const LABELS = {
   sex: 'Sex',
   diagnosis: 'Diagnosis',
   notes: 'Notes',
+  expectedIntervalDays: 'Days between visits',
 } as const;
 type Field = keyof typeof LABELS;
 const ORDER = Object.keys(LABELS) as Field[];
@@ -27,6 +29,7 @@ const INPUT_ID: Record<Field, string> = {
   sex: 'p-sex',
   diagnosis: 'p-diagnosis',
   notes: 'p-notes',
+  expectedIntervalDays: 'p-interval',
 };
 const NO_ERRORS: FormErrors<Field> = { fields: {}, other: [] };
 
@@ -72,6 +75,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
   const [sex, setSex] = useState<Sex | ''>(patient?.sex ?? '');
   const [diagnosis, setDiagnosis] = useState(patient?.diagnosis ?? '');
   const [notes, setNotes] = useState(patient?.notes ?? '');
+  const [interval, setIntervalText] = useState(patient?.expectedIntervalDays?.toString() ?? '');
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   // Bumped on every refused submit, so focus moves to the first error each time.
   const [attempt, setAttempt] = useState(0);
@@ -83,7 +87,8 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
     birthYear !== (patient?.birthYear?.toString() ?? '') ||
     sex !== (patient?.sex ?? '') ||
     diagnosis !== (patient?.diagnosis ?? '') ||
-    notes !== (patient?.notes ?? '');
+    notes !== (patient?.notes ?? '') ||
+    interval !== (patient?.expectedIntervalDays?.toString() ?? '');
   const { dialog, confirm } = useConfirm();
   // Escape closes the form like Cancel; typed changes are only dropped after asking (the
   // dialog takes Escape itself while it is open: a second Escape keeps the changes).
@@ -143,6 +148,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
     sex: (v) => setSex(typeof v === 'string' ? (v as Sex) : ''),
     diagnosis: (v) => setDiagnosis(typeof v === 'string' ? v : ''),
     notes: (v) => setNotes(typeof v === 'string' ? v : ''),
+    expectedIntervalDays: (v) => setIntervalText(typeof v === 'number' ? String(v) : ''),
   };
 
   const saveEdit = async (
@@ -181,7 +187,9 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
 
   const formChanges = (
     year: number | null = birthYear.trim() === '' ? null : Number(birthYear),
+    days: number | null = interval.trim() === '' ? null : Number(interval),
   ): PatientChanges & { code: string; name: string; diagnosis: string; notes: string } => ({
+    expectedIntervalDays: days,
     code: code.trim(),
     name: name.trim(),
     diagnosis: diagnosis.trim(),
@@ -199,16 +207,22 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
     if (code.trim() === '') local.code = 'Patient code is required.';
     if (year !== null && (!Number.isInteger(year) || year < 1900 || year > thisYear))
       local.birthYear = `Birth year must be a year from 1900 to ${thisYear} (got "${birthYear}").`;
+    const intervalText = interval.trim();
+    const days =
+      intervalText === '' ? null : /^\d+$/.test(intervalText) ? Number(intervalText) : NaN;
+    const { min, max } = VISIT_INTERVAL_LIMITS;
+    if (days !== null && (!Number.isInteger(days) || days < min || days > max))
+      local.expectedIntervalDays = `Days between visits must be a whole number from ${min} to ${max}, or empty for weekly (got "${interval}").`;
     if (Object.keys(local).length) {
       refuse({ fields: local, other: [] });
       return;
     }
     if (patient && base) {
-      await saveEdit(patient, base, formChanges(year));
+      await saveEdit(patient, base, formChanges(year, days));
       return;
     }
     setSaving(true);
-    const fields = formChanges(year);
+    const fields = formChanges(year, days);
     const result = await createPatient(
       {
         code: fields.code,
@@ -217,6 +231,7 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
         ...(fields.notes ? { notes: fields.notes } : {}),
         ...(year === null ? {} : { birthYear: year }),
         ...(sex === '' ? {} : { sex }),
+        ...(days === null ? {} : { expectedIntervalDays: days }),
       },
       { by: clinician },
     );
@@ -315,6 +330,17 @@ function PatientForm({ patient }: { patient?: Patient | undefined }) {
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
           {errorOf('notes')}
+          <label htmlFor="p-interval">Days between visits (empty: weekly)</label>
+          <input
+            id="p-interval"
+            autoComplete="off"
+            {...errorProps('expectedIntervalDays')}
+            inputMode="numeric"
+            placeholder={String(DEFAULT_VISIT_INTERVAL_DAYS)}
+            value={interval}
+            onChange={(e) => setIntervalText(e.currentTarget.value)}
+          />
+          {errorOf('expectedIntervalDays')}
         </div>
         {errors.other.length > 0 && (
           <div role="alert">

@@ -31,6 +31,9 @@ export function PatientPage({ patientId }: { patientId: string }) {
     patient.diagnosis,
     patient.sex && patient.sex !== 'unknown' ? patient.sex : null,
     patient.birthYear ? `born ${patient.birthYear}` : null,
+    patient.expectedIntervalDays === undefined
+      ? 'seen weekly'
+      : `seen every ${patient.expectedIntervalDays} ${patient.expectedIntervalDays === 1 ? 'day' : 'days'}`,
   ].filter(Boolean);
 
   const onDelete = async () => {
