@@ -11,7 +11,7 @@ import { runRead } from './write';
 export function readCohortRecords(): Promise<RecordView[]> {
   return runRead(async () => {
     // Whole tables then filtered here: toArray() is one getAll, while a Dexie filter walks a
-    // cursor record by record (much slower in Chromium for 100,000 assessments).
+    // cursor record by record (not measured apart here; see ARCHITECTURE, Cohorts).
     const [patients, allEvents, allVisits, allAssessments] = await Promise.all([
       db.patients.toArray(),
       db.events.toArray(),
