@@ -4,6 +4,7 @@ import { exportBackupFile, recordBackupSaved } from '../../db/backup/export-stre
 import { useMeta } from '../../db/hooks';
 import { download } from '../../components/download';
 import { ProgressMeter } from '../../components/ProgressMeter';
+import { count } from './ImportPlanView';
 
 interface Running {
   readonly done: number;
@@ -51,7 +52,7 @@ export function ExportPanel() {
     // Only now: the browser has the file.
     await recordBackupSaved(result.value);
     setMessage(
-      `Backup saved as ${result.value.fileName} (${megabytes(result.value.blob.size)}, compressed): ${result.value.counts.patients} patients, ${result.value.counts.assessments} assessments.`,
+      `Backup saved as ${result.value.fileName} (${megabytes(result.value.blob.size)}, compressed): ${count(result.value.counts.patients, 'patient')}, ${count(result.value.counts.assessments, 'assessment')}.`,
     );
   };
   const exportTable = async () => {
