@@ -3,6 +3,7 @@ import { EXPORT_CHANGED, exportBackupFile } from '../../src/db/backup/export-str
 import { CHECKSUM_MISMATCH, parseBackup } from '../../src/db/backup/parse-backup';
 import { GZIP_DAMAGED, gunzip, readBackupFile } from '../../src/db/backup/read-file';
 import { getMeta } from '../../src/db/meta-repo';
+import { planImport } from '../../src/db/backup/plan-import';
 import {
   dumpDatabase,
   expectFailure,
@@ -130,5 +131,23 @@ describe('backup checksum', () => {
     const text = await exportedText();
     const pretty = JSON.stringify(JSON.parse(text), null, 2);
     expect(expectOk(parseBackup(pretty)).checksum).toBe('verified');
+  });
+});
+
+describe('implausible content', () => {
+  it('is named in the plan, patient and record, before anything is written', async () => {
+    const file = JSON.parse(readFixture('dezocine-case.json')) as {
+      patients: { birthYear?: number }[];
+      visits: { date: string }[];
+    };
+    file.patients[0]!.birthYear = 2024;
+    const before = await dumpDatabase();
+    const plan = await planImport(expectOk(parseBackup(JSON.stringify(file))), '2026-12-02');
+    expect(plan.warnings).toEqual(
+      ['2023-11-24', '2023-12-07', '2023-12-14', '2023-12-21', '2023-12-28'].map(
+        (d) => `Patient DEZ-001, visit of ${d}: the birth year 2024 is after the visit.`,
+      ),
+    );
+    expect(await dumpDatabase()).toBe(before);
   });
 });

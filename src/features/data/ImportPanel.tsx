@@ -111,6 +111,20 @@ export function ImportPanel() {
               ? "The file's checksum matches its content: it is complete and unaltered."
               : 'Note: this backup was made by an older version of Trajectory and has no checksum, so it could not be checked for alteration or truncation. Every record has still been checked.'}
           </p>
+          {state.plan.warnings.length > 0 && (
+            <>
+              <p>
+                <strong>Check before importing:</strong> {state.plan.warnings.length}{' '}
+                {state.plan.warnings.length === 1 ? 'value looks' : 'values look'} implausible (they
+                will be imported as they are):
+              </p>
+              <ul aria-label="Implausible values">
+                {state.plan.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {state.plan.conflicts.length > 0 && (
             <>
               <p>
