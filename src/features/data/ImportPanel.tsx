@@ -74,9 +74,10 @@ export function ImportPanel() {
   return (
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">Import a backup</h2>
-      <label htmlFor="import-file">Backup file (.json.gz or .json)</label>{' '}
+      <label htmlFor="import-file">Backup file (.json)</label>{' '}
       <input
         id="import-file"
+        aria-describedby="import-file-hint"
         type="file"
         accept="application/gzip,application/json,.gz,.json"
         onChange={(e) => {
@@ -85,6 +86,9 @@ export function ImportPanel() {
           e.currentTarget.value = '';
         }}
       />
+      <p id="import-file-hint" className="muted">
+        Compressed backups (.json.gz, as exported) and plain .json files both import.
+      </p>
       {state.step === 'refused' && (
         <div className="banner banner-danger" role="alert">
           <p>
