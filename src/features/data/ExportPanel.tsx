@@ -12,7 +12,11 @@ interface Running {
   readonly elapsedMs: number;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+/** '840 KB', '12.4 MB'. */
+const fileSize = (bytes: number) =>
+  bytes < 1_048_576
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 export function ExportPanel() {
   const lastExport = useMeta('lastExportAt');
@@ -52,7 +56,7 @@ export function ExportPanel() {
     // Only now: the browser has the file.
     await recordBackupSaved(result.value);
     setMessage(
-      `Backup saved as ${result.value.fileName} (${megabytes(result.value.blob.size)}, compressed): ${count(result.value.counts.patients, 'patient')}, ${count(result.value.counts.assessments, 'assessment')}.`,
+      `Backup saved as ${result.value.fileName} (${fileSize(result.value.blob.size)}, compressed): ${count(result.value.counts.patients, 'patient')}, ${count(result.value.counts.assessments, 'assessment')}.`,
     );
   };
   const exportTable = async () => {
