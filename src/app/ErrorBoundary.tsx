@@ -34,20 +34,21 @@ export class ErrorBoundary extends Component<Props, State> {
   private readonly exportNow = async () => {
     try {
       // Loaded on demand, like the data page: the first chunk carries no backup code.
-      const { backupFileName, backupToBlob, exportBackup } =
-        await import('../db/backup/export-backup');
-      const backup = await exportBackup();
-      if (!backup.ok) {
-        this.setState({ exported: `The backup could not be made: ${backup.reason}` });
+      const { exportBackupFile, recordBackupSaved } = await import('../db/backup/export-stream');
+      const file = await exportBackupFile();
+      if (!file.ok) {
+        this.setState({ exported: `The backup could not be made: ${file.reason}` });
         return;
       }
-      const url = URL.createObjectURL(backupToBlob(backup.value));
+      const url = URL.createObjectURL(file.value.blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = backupFileName(backup.value);
+      a.download = file.value.fileName;
       a.click();
       URL.revokeObjectURL(url);
-      this.setState({ exported: `Backup saved as ${backupFileName(backup.value)}.` });
+      // Recorded only once the file has been handed to the browser.
+      await recordBackupSaved(file.value);
+      this.setState({ exported: `Backup saved as ${file.value.fileName}.` });
     } catch (error) {
       this.setState({ exported: `The backup could not be made: ${describe(error).message}` });
     }

@@ -107,10 +107,10 @@ describe('importing a backup', () => {
     expect(await dumpDatabase(page)).toEqual(before);
 
     // (c) A newer format version.
-    await choose(page, 'newer.json', JSON.stringify({ ...fixture(), formatVersion: 2 }));
+    await choose(page, 'newer.json', JSON.stringify({ ...fixture(), formatVersion: 3 }));
     message = await refusal(page);
     expect(message).toContain('newer.json was not imported; nothing was changed.');
-    expect(message).toContain('formatVersion 2 is newer than this app understands');
+    expect(message).toContain('formatVersion 3 is newer than this app understands');
     expect(await dumpDatabase(page)).toEqual(before);
 
     // (d) Not a backup at all.

@@ -116,9 +116,9 @@ describe('privacy', () => {
     await page.getByRole('heading', { name: 'Data & settings' }).waitFor();
     const [json] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export backup (JSON)' }).click(),
+      page.getByRole('button', { name: 'Export backup (.json.gz)' }).click(),
     ]);
-    expect(json.suggestedFilename()).toMatch(/\.json$/);
+    expect(json.suggestedFilename()).toMatch(/\.json\.gz$/);
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /Export scores for R/ }).click(),

@@ -49,7 +49,7 @@ describe('a bad backup file changes nothing and says what is wrong and where', (
     [
       'an unknown format version',
       caseWith((b) => (b.formatVersion = 0)),
-      [/formatVersion 0 is not a version this app knows \(it reads 1\)/],
+      [/formatVersion 0 is not a version this app knows \(it reads 1 to 2\)/],
     ],
     [
       'a version that is not a number',
@@ -58,8 +58,8 @@ describe('a bad backup file changes nothing and says what is wrong and where', (
     ],
     [
       'a file from a newer version',
-      caseWith((b) => (b.formatVersion = 2)),
-      [/^formatVersion 2 is newer than this app understands \(1\)/],
+      caseWith((b) => (b.formatVersion = 3)),
+      [/^formatVersion 3 is newer than this app understands \(2\)/],
     ],
     [
       'an out-of-range item score',

@@ -41,6 +41,7 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
       newPatients: ['DEZ-001'],
       conflicts: [],
       collisions: [],
+      warnings: [],
     });
   });
 

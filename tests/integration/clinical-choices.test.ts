@@ -2,7 +2,9 @@
 // on the patient record (history, backups, undo); the conventions in use are in the database
 // for every tab; choices this browser kept in localStorage are adopted once.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportBackup, backupToJson } from '../../src/db/backup/export-backup';
+import type { Backup } from '../../src/db/backup/backup-format';
+import { backupToJson } from '../../src/db/backup/backup-text';
+import { readBackup } from '../../src/db/backup/export-backup';
 import { importBackup } from '../../src/db/backup/import-backup';
 import { parseBackup } from '../../src/db/backup/parse-backup';
 import {
@@ -30,7 +32,7 @@ describe('the chosen baseline, on the patient record', () => {
     const [entry] = await listHistory({ recordId: DEZ });
     expect(entry).toMatchObject({ operation: 'choose baseline 2023-12-07', by: 'Dr Lee' });
 
-    const backup = expectOk(await exportBackup({ scope: 'all' }));
+    const backup = expectOk(await readBackup({ scope: 'all' }));
     expect(backup.patients[0]?.baselineVisitId).toBe(WEEK1);
     expect(expectOk(parseBackup(backupToJson(backup))).patients[0]?.baselineVisitId).toBe(WEEK1);
 
@@ -63,14 +65,15 @@ describe('the chosen baseline, on the patient record', () => {
 
   it('is refused in a backup when it names no visit of the patient', async () => {
     await importFixture();
-    const backup = expectOk(await exportBackup({ scope: 'all' }));
+    const backup = expectOk(await readBackup({ scope: 'all' }));
     const bad = {
       ...backup,
       patients: [
         { ...backup.patients[0], baselineVisitId: '00000000-0000-4000-8000-000000000009' },
       ],
     };
-    const failure = expectFailure(parseBackup(JSON.stringify(bad)));
+    // Not a valid Backup on purpose: the reader must refuse it.
+    const failure = expectFailure(parseBackup(backupToJson(bad as unknown as Backup)));
     expect(failure.issues).toContain(
       'patients[0].baselineVisitId: no visit with id 00000000-0000-4000-8000-000000000009 of patient DEZ-001 in this file',
     );
@@ -124,7 +127,7 @@ describe('the conventions in use, in backups', () => {
   it('travel in the file and are adopted by a device that has none', async () => {
     await importFixture();
     expectOk(await setClinicalRule('relapseRule', 'MADRS', 'ge22x2'));
-    const backup = expectOk(await exportBackup({ scope: 'all' }));
+    const backup = expectOk(await readBackup({ scope: 'all' }));
     expect(backup.clinicalRules?.relapseRule).toEqual({ MADRS: 'ge22x2' });
     const text = backupToJson(backup);
 
@@ -139,7 +142,7 @@ describe('the conventions in use, in backups', () => {
   it('never replace this device’s own conventions silently', async () => {
     await importFixture();
     expectOk(await setClinicalRule('relapseRule', 'MADRS', 'ge22x2'));
-    const text = backupToJson(expectOk(await exportBackup({ scope: 'all' })));
+    const text = backupToJson(expectOk(await readBackup({ scope: 'all' })));
     await freshDatabase();
     expectOk(await setClinicalRule('relapseRule', 'MADRS', 'ge18x2'));
     const summary = expectOk(
@@ -151,12 +154,12 @@ describe('the conventions in use, in backups', () => {
 
   it('refuse a file whose conventions name an unknown scale', async () => {
     await importFixture();
-    const backup = expectOk(await exportBackup({ scope: 'all' }));
+    const backup = expectOk(await readBackup({ scope: 'all' }));
     const bad = {
       ...backup,
       clinicalRules: { bandConvention: {}, remissionRule: { BDI: 'le9' }, relapseRule: {} },
     };
-    expect(expectFailure(parseBackup(JSON.stringify(bad))).issues.join(' ')).toMatch(
+    expect(expectFailure(parseBackup(backupToJson(bad as Backup))).issues.join(' ')).toMatch(
       /clinicalRules\.remissionRule/,
     );
   });

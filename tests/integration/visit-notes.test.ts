@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backupToJson, readBackup } from '../../src/db/backup/export-backup';
+import { backupToJson } from '../../src/db/backup/backup-text';
+import { readBackup } from '../../src/db/backup/export-backup';
 import { parseBackup } from '../../src/db/backup/parse-backup';
 import { db } from '../../src/db/db';
 import { listHistory, undo } from '../../src/db/history-repo';
@@ -63,6 +64,6 @@ describe('adverse events and note of a visit', () => {
     const text = backupToJson(expectOk(await readBackup({ scope: 'all' })));
     const parsed = parseBackup(text);
     expect(parsed.ok).toBe(true);
-    expect(text).toMatch(/"adverseEvents": \[\s*"headache"\s*\]/);
+    expect(text).toMatch(/"adverseEvents":\s*\[\s*"headache"\s*\]/);
   });
 });

@@ -1,5 +1,8 @@
 /**
- * The backup file: one JSON object, versioned by `formatVersion`. Records are stored as the
+ * The backup file: one JSON object, versioned by `formatVersion`. Version 2 (written since
+ * backups stream) has one record per line and ends with a `checksum` trailer: the SHA-256 of
+ * the canonical record stream (backup-text.ts), which import verifies. Version 1 files (no
+ * checksum) still import, with a note. Records are stored as the
  * app keeps them minus derived index keys (codeKey, nameWords, flaggedItems), which import
  * recomputes. History is not part of a backup: it is this device's audit trail, and an
  * import writes its own history entries ('import' group) instead. A change of shape gets a
@@ -16,7 +19,18 @@ import type {
 } from '../schema';
 
 export const BACKUP_FORMAT = 'trajectory-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** The version this app writes. */
+export const BACKUP_FORMAT_VERSION = 2;
+/** Versions this app reads: 1 (no checksum) and 2. */
+export type BackupFormatVersion = 1 | 2;
+export const OLDEST_FORMAT_VERSION = 1;
+
+/** The trailer of a version 2 file. */
+export interface BackupChecksum {
+  readonly algorithm: 'SHA-256';
+  /** Lower-case hex digest of the canonical record stream. */
+  readonly value: string;
+}
 
 export type BackupScope = 'all' | 'patient';
 
@@ -40,7 +54,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 
 export interface Backup extends BackupTables {
   readonly format: typeof BACKUP_FORMAT;
-  readonly formatVersion: typeof BACKUP_FORMAT_VERSION;
+  readonly formatVersion: BackupFormatVersion;
   readonly exportedAt: IsoTimestamp;
   readonly appVersion?: string;
   /** 'patient': exactly one patient and its records. */
@@ -54,5 +68,11 @@ export interface Backup extends BackupTables {
 
 declare const checked: unique symbol;
 
-/** A backup that passed parseBackup: the only kind planImport and importBackup accept. */
-export type ValidBackup = Backup & { readonly [checked]: true };
+/**
+ * A backup that passed parseBackup: the only kind planImport and importBackup accept.
+ * `checksum` says whether the file's checksum was verified, or the file had none (version 1).
+ */
+export type ValidBackup = Backup & {
+  readonly [checked]: true;
+  readonly checksum: 'verified' | 'absent';
+};

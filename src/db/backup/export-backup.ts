@@ -1,9 +1,11 @@
-/** Writing a backup: the whole database or one patient, as a versioned JSON object. */
+/**
+ * Reading a backup into memory: the whole database or one patient, as a versioned object (for
+ * CSV, FHIR and REDCap exports and tests). Backup files are written by export-stream.ts.
+ */
 import type { ClinicalRules } from '../../domain/clinical-rules';
 import { SCALE_IDS } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
-import { setMeta } from '../meta-repo';
 import { readPatientBundle } from '../patient-bundle';
 import { withoutRev } from '../revision';
 import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from '../schema';
@@ -130,32 +132,4 @@ export async function readBackup(scope: ExportScope): Promise<DbResult<Backup>> 
   return succeed(
     assemble(rows, exportedAt, scope.scope, rules?.key === 'clinicalRules' ? rules.value : null),
   );
-}
-
-/**
- * The backup to save as a file. A backup of everything is recorded as the last export
- * (meta `lastExportAt`), which the app uses to remind the clinic to back up.
- */
-export async function exportBackup(
-  scope: ExportScope = { scope: 'all' },
-): Promise<DbResult<Backup>> {
-  const backup = await readBackup(scope);
-  if (backup.ok && scope.scope === 'all') await setMeta('lastExportAt', backup.value.exportedAt);
-  return backup;
-}
-
-export function backupToJson(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 2)}\n`;
-}
-
-export function backupToBlob(backup: Backup): Blob {
-  return new Blob([backupToJson(backup)], { type: 'application/json' });
-}
-
-/** 'trajectory-backup-2024-01-05.json', or 'trajectory-DEZ-001-2024-01-05.json' for one patient. */
-export function backupFileName(backup: Backup): string {
-  const day = backup.exportedAt.slice(0, 10);
-  const code = backup.patients[0]?.code ?? 'patient';
-  const what = backup.scope === 'all' ? 'backup' : code.replace(/[^\p{L}\p{N}._-]+/gu, '_');
-  return `trajectory-${what}-${day}.json`;
 }

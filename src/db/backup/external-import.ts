@@ -32,6 +32,7 @@ import {
   type ValidBackup,
 } from './backup-format';
 import { APP_VERSION } from './app-version';
+import { backupToJson } from './backup-text';
 import { parseBackup } from './parse-backup';
 
 /** Where a record came from in its file, for messages: "row 12", "Bundle.entry[4].resource". */
@@ -267,7 +268,7 @@ export async function prepareExternalImport(file: ExternalImport): Promise<DbRes
     safetyAcks: merged.flatMap((m) => m.safetyAcks),
   };
   // The backup's reader is the last word: the same checks as any backup file.
-  const checked = parseBackup(JSON.stringify(backup));
+  const checked = parseBackup(backupToJson(backup));
   if (!checked.ok) return refuseAll(checked.issues.map((i) => `${file.source}: ${i}`));
   return succeed({
     source: file.source,

@@ -3,7 +3,8 @@
  * syntax, format and version, the shape of every record, the references between records
  * and every score (by the domain). The answer is the checked backup, or every problem, each
  * naming where it is: "assessments[3].entry.responses[2]: HAMD-17 item 3 must be between
- * 0 and 4 (got 7)."
+ * 0 and 4 (got 7)." A version 2 file's checksum is verified first: an altered or truncated
+ * file is refused as such, before its records are read.
  */
 import '../zod-setup';
 import { z } from 'zod';
@@ -21,10 +22,13 @@ import { refuseAll, succeed, type DbResult } from '../result';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
+  BACKUP_TABLES,
+  OLDEST_FORMAT_VERSION,
   type Backup,
   type BackupTable,
   type ValidBackup,
 } from './backup-format';
+import { BackupHasher } from './backup-text';
 import { checkBackup, type Placed, type PlacedTables, type SeenIds } from './check-backup';
 import { describeJsonError } from './json-error';
 import { decodeUtf8, scanJson } from './json-scan';
@@ -41,9 +45,8 @@ const clinicalRulesSchema = z.strictObject({
   relapseRule: ruleMap,
 });
 
-const headerSchema = z.strictObject({
+const headerFields = {
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   exportedAt: timestampSchema,
   appVersion: z.string().max(100).exactOptional(),
   scope: z.enum(['all', 'patient']),
@@ -53,7 +56,21 @@ const headerSchema = z.strictObject({
   assessments: z.array(z.unknown()),
   safetyAcks: z.array(z.unknown()),
   clinicalRules: clinicalRulesSchema.exactOptional(),
+};
+
+const checksumSchema = z.strictObject({
+  algorithm: z.literal('SHA-256'),
+  value: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest in lower-case hex'),
 });
+
+const headerSchemas = {
+  1: z.strictObject({ ...headerFields, formatVersion: z.literal(1) }),
+  2: z.strictObject({ ...headerFields, formatVersion: z.literal(2), checksum: checksumSchema }),
+} as const;
+
+/** Said when a version 2 file's records do not hash to its checksum. */
+export const CHECKSUM_MISMATCH =
+  "The file's checksum does not match its content: the file was altered or cut short after it was exported. Nothing was imported; use another copy of the backup.";
 
 const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
 
@@ -75,8 +92,8 @@ function checkEnvelope(data: unknown): string | null {
   if (formatVersion > BACKUP_FORMAT_VERSION) {
     return `formatVersion ${formatVersion} is newer than this app understands (${BACKUP_FORMAT_VERSION}): update the app, then import the file again.`;
   }
-  if (formatVersion < BACKUP_FORMAT_VERSION) {
-    return `formatVersion ${formatVersion} is not a version this app knows (it reads ${BACKUP_FORMAT_VERSION}).`;
+  if (formatVersion < OLDEST_FORMAT_VERSION) {
+    return `formatVersion ${formatVersion} is not a version this app knows (it reads ${OLDEST_FORMAT_VERSION} to ${BACKUP_FORMAT_VERSION}).`;
   }
   return null;
 }
@@ -125,8 +142,17 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
   }
   const envelope = checkEnvelope(data);
   if (envelope) return refuseAll([envelope]);
-  const header = headerSchema.safeParse(data);
+  const version = (data as { formatVersion: 1 | 2 }).formatVersion;
+  const header = headerSchemas[version].safeParse(data);
   if (!header.success) return refuseAll(capped(zodProblems(header.error)), 'problem');
+  if ('checksum' in header.data) {
+    const hasher = new BackupHasher(header.data);
+    for (const table of BACKUP_TABLES) {
+      hasher.table(table);
+      for (const record of header.data[table]) hasher.record(record);
+    }
+    if (hasher.digest().value !== header.data.checksum.value) return refuseAll([CHECKSUM_MISMATCH]);
+  }
   const problems: string[] = [];
   const patients = placeRows('patients', patientDataSchema, header.data.patients, problems);
   const events = placeRows('events', eventSchema, header.data.events, problems);
@@ -157,9 +183,9 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     problems.push(`scope: "patient" but the file holds ${header.data.patients.length} patients`);
   }
   if (problems.length) return refuseAll(capped(problems));
-  const backup: Backup = {
+  const backup: Backup & Pick<ValidBackup, 'checksum'> = {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: header.data.formatVersion,
     exportedAt: header.data.exportedAt,
     ...(header.data.appVersion === undefined ? {} : { appVersion: header.data.appVersion }),
     scope: header.data.scope,
@@ -171,6 +197,7 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     visits: visits.placed.map((p) => p.record),
     assessments: assessments.placed.map((p) => p.record),
     safetyAcks: safetyAcks.placed.map((p) => p.record),
+    checksum: 'checksum' in header.data ? 'verified' : 'absent',
   };
   // The one place a backup becomes a ValidBackup: every check above has passed.
   return succeed(backup as ValidBackup);

@@ -10,6 +10,7 @@ import type { Change } from '../history-writer';
 import { readPatientBundle } from '../patient-bundle';
 import type { ClinicalTable, Patient, RecordMap } from '../schema';
 import { runRead } from '../write';
+import { localToday, plausibilityWarnings } from './plausibility';
 import { BACKUP_TABLES, type BackupTable, type ValidBackup } from './backup-format';
 
 /** One record with its table. */
@@ -42,6 +43,8 @@ export interface ImportPlan {
    * does not name, and skipping would overwrite that patient's record.
    */
   readonly collisions: readonly string[];
+  /** Valid but unlikely content (plausibility.ts), shown before anything is written. */
+  readonly warnings: readonly string[];
 }
 
 export interface PlannedPatient {
@@ -194,7 +197,7 @@ export async function planPatients(backup: ValidBackup): Promise<PlannedPatient[
   return planned;
 }
 
-export function planImport(backup: ValidBackup): Promise<ImportPlan> {
+export function planImport(backup: ValidBackup, today = localToday()): Promise<ImportPlan> {
   return runRead(async () => {
     const planned = await planPatients(backup);
     const inFile = Object.fromEntries(BACKUP_TABLES.map((t) => [t, backup[t].length])) as Record<
@@ -206,6 +209,7 @@ export function planImport(backup: ValidBackup): Promise<ImportPlan> {
       newPatients: planned.filter((p) => !p.conflict).map((p) => p.patient.code),
       conflicts: planned.flatMap((p) => (p.conflict ? [withoutIds(p.conflict)] : [])),
       collisions: planned.flatMap((p) => p.collisions),
+      warnings: plausibilityWarnings(backup, today),
     };
   });
 }

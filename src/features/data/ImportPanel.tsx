@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ValidBackup } from '../../db/backup/backup-format';
 import { importBackup, type ImportSummary } from '../../db/backup/import-backup';
-import { parseBackupBytes } from '../../db/backup/parse-backup';
 import { planImport, type ImportPlan } from '../../db/backup/plan-import';
+import { readBackupFile } from '../../db/backup/read-file';
 import { usePreferences } from '../../state/preferences';
 
 type State =
@@ -32,7 +32,7 @@ export function ImportPanel() {
   const onFile = async (file: File) => {
     setState({ step: 'working', message: `Checking ${file.name}…` });
     // Bytes, not file.text(): text() would replace bytes that are not UTF-8 silently.
-    const parsed = parseBackupBytes(await file.arrayBuffer());
+    const parsed = await readBackupFile(new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) {
       setState({
         step: 'refused',
@@ -77,14 +77,18 @@ export function ImportPanel() {
       <label htmlFor="import-file">Backup file (.json)</label>{' '}
       <input
         id="import-file"
+        aria-describedby="import-file-hint"
         type="file"
-        accept="application/json,.json"
+        accept="application/gzip,application/json,.gz,.json"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (file) void onFile(file);
           e.currentTarget.value = '';
         }}
       />
+      <p id="import-file-hint" className="muted">
+        Compressed backups (.json.gz, as exported) and plain .json files both import.
+      </p>
       {state.step === 'refused' && (
         <div className="banner banner-danger" role="alert">
           <p>
@@ -106,6 +110,25 @@ export function ImportPanel() {
             visits, {state.plan.inFile.assessments} assessments. New:{' '}
             {state.plan.newPatients.join(', ') || 'none'}.
           </p>
+          <p>
+            {state.backup.checksum === 'verified'
+              ? "The file's checksum matches its content: it is complete and unaltered."
+              : 'Note: this backup was made by an older version of Trajectory and has no checksum, so it could not be checked for alteration or truncation. Every record has still been checked.'}
+          </p>
+          {state.plan.warnings.length > 0 && (
+            <>
+              <p>
+                <strong>Check before importing:</strong> {state.plan.warnings.length}{' '}
+                {state.plan.warnings.length === 1 ? 'value looks' : 'values look'} implausible (they
+                will be imported as they are):
+              </p>
+              <ul aria-label="Implausible values">
+                {state.plan.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {state.plan.conflicts.length > 0 && (
             <>
               <p>

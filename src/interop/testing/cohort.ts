@@ -3,7 +3,7 @@
  * every kind of treatment event, final visits and at most one draft, and every scale entered
  * item by item (some items missing, PHQ-9 prorated) or as a summary.
  */
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type Backup } from '../../db/backup/backup-format';
+import { BACKUP_FORMAT, type Backup } from '../../db/backup/backup-format';
 import type { AssessmentData, EventKind, TreatmentEvent, Visit } from '../../db/schema';
 import type { AssessmentEntry } from '../../domain/assessment';
 import type { ScaleDefinition } from '../../domain/scale-types';
@@ -156,9 +156,10 @@ export function generateCohort(seed: number, size: number): Backup {
       }
     }
   }
+  // Version 1 (no checksum), so that JSON.stringify of it is a file; backupToJson writes version 2.
   return {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: 1,
     exportedAt: at,
     scope: 'all',
     ...out,
