@@ -7,6 +7,7 @@
  * names it if it is still not valid.
  */
 import { APP_VERSION } from './backup/app-version';
+import { backupToJson } from './backup/backup-text';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -87,6 +88,7 @@ export function oldDatabaseFile(backup: Backup & { storedVersion: number }): {
   const { storedVersion, ...file } = backup;
   return {
     name: `trajectory-before-upgrade-v${storedVersion}-${file.exportedAt.slice(0, 10)}.json`,
-    text: `${JSON.stringify(file, null, 2)}\n`,
+    // Written like every backup (with its checksum), so it imports like one.
+    text: backupToJson(file),
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, newSession } from './browser';
@@ -73,10 +74,11 @@ describe('no blank page', () => {
       page.waitForEvent('download'),
       failure.getByRole('button', { name: 'Export a backup' }).click(),
     ]);
-    const backup = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+    const backup = JSON.parse(gunzipSync(readFileSync(await file.path())).toString('utf8')) as {
       patients: unknown[];
       visits: { date: unknown }[];
     };
+    expect(file.suggestedFilename()).toMatch(/\.json\.gz$/);
     expect(backup.patients).toHaveLength(1);
     expect(backup.visits.some((v) => v.date === 20231201)).toBe(true);
     await failure.getByRole('status').filter({ hasText: 'Backup saved as' }).waitFor();
