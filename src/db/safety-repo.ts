@@ -4,65 +4,18 @@
  * assessment's item at its current value; if the value is later changed, the flag opens
  * again, because what was acknowledged is no longer what is recorded.
  */
-import { getScale } from '../domain/scales/registry';
-import type { ScaleId } from '../domain/scale-types';
 import { db } from './db';
 import { flaggedItemsOf } from './derived';
 import { applyChanges } from './history-writer';
 import { compact, parseRecord } from './input';
+import { ackKeys, byDateThenCode, itemValue, openFlagsOf, type SafetyFlag } from './open-flags';
 import { patientRange } from './patient-bundle';
 import { safetyAckSchema } from './record-schemas';
 import { refuse, succeed, type DbResult } from './result';
-import type { Assessment, RecordStatus, SafetyAck } from './schema';
+import type { SafetyAck } from './schema';
 import { newId, nowIso, runRead, runWrite } from './write';
 
-export interface SafetyFlag {
-  readonly patientId: string;
-  readonly patientCode: string;
-  readonly assessmentId: string;
-  readonly visitId: string;
-  readonly date: string;
-  readonly scaleId: ScaleId;
-  readonly item: number;
-  readonly value: number;
-  /** The rule's threshold and words, from the scale definition. */
-  readonly minValue: number;
-  readonly message: string;
-  readonly status: RecordStatus;
-}
-
-function itemValue(a: Assessment, item: number): number | null {
-  if (a.entry.mode === 'items') return a.entry.responses[item - 1] ?? null;
-  return a.entry.items[String(item)] ?? null;
-}
-
-/** Flags are decided on read by the domain rule; the stored flaggedItems only finds candidates. */
-function flagsOf(a: Assessment, patientCode: string, acks: readonly SafetyAck[]): SafetyFlag[] {
-  const scale = getScale(a.scaleId);
-  return flaggedItemsOf(a.scaleId, a.entry).flatMap((item): SafetyFlag[] => {
-    const rule = scale.safety.find((r) => r.item === item);
-    const value = itemValue(a, item);
-    if (!rule || value === null) return [];
-    const acked = acks.some((k) => k.assessmentId === a.id && k.item === item && k.value === value);
-    if (acked) return [];
-    const { patientId, id: assessmentId, visitId, date, scaleId, status } = a;
-    return [
-      {
-        patientId,
-        patientCode,
-        assessmentId,
-        visitId,
-        date,
-        scaleId,
-        item,
-        value,
-        minValue: rule.minValue,
-        message: rule.message,
-        status,
-      },
-    ];
-  });
-}
+export type { SafetyFlag } from './open-flags';
 
 /**
  * Open flags, newest first: of one patient (all its assessments are checked), or of every
@@ -84,9 +37,7 @@ export function listOpenSafetyFlags(patientId?: string): Promise<SafetyFlag[]> {
       .toArray();
     const patients = await db.patients.bulkGet([...new Set(flagged.map((a) => a.patientId))]);
     const codes = new Map(patients.flatMap((p) => (p ? [[p.id, p.code] as const] : [])));
-    return flagged
-      .flatMap((a) => flagsOf(a, codes.get(a.patientId) ?? '?', acks))
-      .sort((x, y) => y.date.localeCompare(x.date) || x.patientCode.localeCompare(y.patientCode));
+    return openFlagsOf(flagged, ackKeys(acks), (id) => codes.get(id) ?? '?').sort(byDateThenCode);
   });
 }
 
