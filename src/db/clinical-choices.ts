@@ -13,6 +13,7 @@ import type { ScaleId } from '../domain/scale-types';
 import { db } from './db';
 import { applyChanges, type Change } from './history-writer';
 import { succeed, type DbResult } from './result';
+import { rebuildPatientSummaries } from './summary-writer';
 import { nowIso, runRead, runWrite } from './write';
 
 export async function getClinicalRules(): Promise<ClinicalRules> {
@@ -28,6 +29,8 @@ export function setClinicalRule(
   return runWrite(async () => {
     const rules = withRule(await getClinicalRules(), kind, scaleId, ruleId);
     await db.meta.put({ key: 'clinicalRules', value: rules });
+    // Every patient's course status may change with the rules.
+    await rebuildPatientSummaries();
     return succeed(rules);
   });
 }
@@ -51,7 +54,10 @@ export function adoptLocalChoices(
   return runWrite(async () => {
     const stored = await db.meta.get('clinicalRules');
     const adopt = stored ? null : local.rules;
-    if (adopt) await db.meta.put({ key: 'clinicalRules', value: adopt });
+    if (adopt) {
+      await db.meta.put({ key: 'clinicalRules', value: adopt });
+      await rebuildPatientSummaries();
+    }
     const changes: Change[] = [];
     for (const [patientId, visitId] of Object.entries(local.baselines)) {
       const [patient, visit] = await Promise.all([
