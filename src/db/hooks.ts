@@ -14,6 +14,13 @@ import {
   type PatientList,
   type PatientRecord,
 } from './patient-queries';
+import {
+  countOpenFlags,
+  listPatientPage,
+  type ListRequest,
+  type OpenFlagTotals,
+  type PatientListPage,
+} from './patient-list-query';
 import { listOpenSafetyFlags, type SafetyFlag } from './safety-repo';
 import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
 import { getDraftVisit } from './visits-repo';
@@ -39,6 +46,20 @@ function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | unde
 /** Patients whose code or name starts with `search`, at most `limit`. */
 export function usePatientList(search: string, limit = 100): PatientList | undefined {
   return useLiveQuery(() => listPatients(search, limit), [search, limit]);
+}
+
+/** One screenful of the patient list, from the patient summaries. */
+export function usePatientListPage(request: ListRequest): PatientListPage | undefined {
+  const { search, sort, start, pageSize } = request;
+  return useLiveQuery(
+    () => listPatientPage({ search, sort, start, pageSize }),
+    [search, sort.column, sort.direction, start, pageSize],
+  );
+}
+
+/** How many safety flags are open, and for how many patients. */
+export function useOpenFlagTotals(): OpenFlagTotals | undefined {
+  return useLiveQuery(countOpenFlags, []);
 }
 
 /** One patient's full record; null when there is no such patient. */
