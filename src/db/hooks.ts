@@ -9,6 +9,7 @@ import { describeStorageError } from './result';
 import { listHistory, type HistoryFilter } from './history-repo';
 import { getMeta } from './meta-repo';
 import {
+  getDraftVisit,
   getPatientRecord,
   listPatients,
   type PatientList,
@@ -21,9 +22,9 @@ import {
   type OpenFlagTotals,
   type PatientListPage,
 } from './patient-list-query';
-import { listOpenSafetyFlags, type SafetyFlag } from './safety-repo';
+import type { SafetyFlag } from './open-flags';
+import { listOpenSafetyFlags } from './safety-queries';
 import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
-import { getDraftVisit } from './visits-repo';
 
 /**
  * useLiveQuery, except that a database that cannot be opened or read (private mode, storage

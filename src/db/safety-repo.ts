@@ -8,38 +8,15 @@ import { db } from './db';
 import { flaggedItemsOf } from './derived';
 import { applyChanges } from './history-writer';
 import { compact, parseRecord } from './input';
-import { ackKeys, byDateThenCode, itemValue, openFlagsOf, type SafetyFlag } from './open-flags';
-import { patientRange } from './patient-bundle';
+import { itemValue } from './open-flags';
 import { safetyAckSchema } from './record-schemas';
 import { refuse, succeed, type DbResult } from './result';
 import type { SafetyAck } from './schema';
-import { newId, nowIso, runRead, runWrite } from './write';
+import { newId, nowIso, runWrite } from './write';
 
 export type { SafetyFlag } from './open-flags';
-
-/**
- * Open flags, newest first: of one patient (all its assessments are checked), or of every
- * patient (for the patient list: only assessments the flaggedItems index marks are read).
- */
-export function listOpenSafetyFlags(patientId?: string): Promise<SafetyFlag[]> {
-  return runRead(async () => {
-    const flagged =
-      patientId === undefined
-        ? await db.assessments.where('flaggedItems').above(0).distinct().toArray()
-        : await db.assessments
-            .where('[patientId+date]')
-            .between(...patientRange(patientId), true, true)
-            .toArray();
-    if (!flagged.length) return [];
-    const acks = await db.safetyAcks
-      .where('assessmentId')
-      .anyOf(flagged.map((a) => a.id))
-      .toArray();
-    const patients = await db.patients.bulkGet([...new Set(flagged.map((a) => a.patientId))]);
-    const codes = new Map(patients.flatMap((p) => (p ? [[p.id, p.code] as const] : [])));
-    return openFlagsOf(flagged, ackKeys(acks), (id) => codes.get(id) ?? '?').sort(byDateThenCode);
-  });
-}
+// Reads live apart (safety-queries.ts) so the list's first screen loads no record schemas.
+export { listOpenSafetyFlags } from './safety-queries';
 
 export interface SafetyAckInput {
   readonly assessmentId: string;
