@@ -6,7 +6,6 @@
 import { useLiveQuery as useDexieLiveQuery } from 'dexie-react-hooks';
 import { reportOpenFailure } from './connection-status';
 import { describeStorageError } from './result';
-import { listHistory, type HistoryFilter } from './history-repo';
 import { getMeta } from './meta-repo';
 import {
   getDraftVisit,
@@ -24,7 +23,7 @@ import {
 } from './patient-list-query';
 import type { SafetyFlag } from './open-flags';
 import { listOpenSafetyFlags } from './safety-queries';
-import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
+import type { MetaKey, MetaValues, Visit } from './schema';
 
 /**
  * useLiveQuery, except that a database that cannot be opened or read (private mode, storage
@@ -32,7 +31,7 @@ import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
  * loaded" instead of throwing while the screen draws. Other errors are bugs: thrown, and
  * the screen's error boundary shows them.
  */
-function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   return useDexieLiveQuery(async () => {
     try {
       return await query();
@@ -68,20 +67,6 @@ export function usePatientRecord(patientId: string | undefined): PatientRecord |
   return useLiveQuery(
     () => (patientId === undefined ? null : getPatientRecord(patientId)),
     [patientId],
-  );
-}
-
-/** History of one record or one patient, newest first. */
-export function useHistory(
-  filter: HistoryFilter,
-  limit = 200,
-): readonly HistoryEntry[] | undefined {
-  // Depend on the id, not the object, so a new filter object with the same id does not re-query.
-  const recordId = 'recordId' in filter ? filter.recordId : null;
-  const patientId = 'patientId' in filter ? filter.patientId : null;
-  return useLiveQuery(
-    () => listHistory(recordId === null ? { patientId: patientId ?? '' } : { recordId }, limit),
-    [recordId, patientId, limit],
   );
 }
 
