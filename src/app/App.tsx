@@ -3,17 +3,23 @@ import { useHash, parseRoute, paths, type Route } from '../state/navigation';
 import { usePageTitle } from '../state/page-title';
 import { focusMainHeading, useRouteFocus } from './route-focus';
 import { PatientListPage } from '../features/patients/PatientListPage';
-import { PatientFormPage } from '../features/patients/PatientFormPage';
-import { PatientPage } from '../features/patients/PatientPage';
-import { VisitPage } from '../features/visit-entry/VisitPage';
 import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
-import { adoptChoicesFromThisBrowser } from './adopt-local-choices';
 import { LeaveDialog } from './LeaveDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PreferencesNote } from './PreferencesNote';
 
-// Heavy pages load on demand: charts, print and backup/import are not needed at first paint.
+// Pages load on demand: the first screen is the patient list; a patient, a visit, the
+// forms, charts, print and backup/import are not needed at first paint (issue 18).
+const PatientFormPage = lazy(() =>
+  import('../features/patients/PatientFormPage').then((m) => ({ default: m.PatientFormPage })),
+);
+const PatientPage = lazy(() =>
+  import('../features/patients/PatientPage').then((m) => ({ default: m.PatientPage })),
+);
+const VisitPage = lazy(() =>
+  import('../features/visit-entry/VisitPage').then((m) => ({ default: m.VisitPage })),
+);
 const CoursePage = lazy(() =>
   import('../features/course/CoursePage').then((m) => ({ default: m.CoursePage })),
 );
@@ -75,7 +81,8 @@ export function App() {
   const route = parseRoute(hash);
   useRouteFocus(hash);
   useEffect(() => {
-    void adoptChoicesFromThisBrowser();
+    // Loaded after the first screen: it brings the write path (history, summaries).
+    void import('./adopt-local-choices').then((m) => m.adoptChoicesFromThisBrowser());
   }, []);
   const printing = route.name === 'print';
   return (

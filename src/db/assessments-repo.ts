@@ -145,8 +145,17 @@ const emptyLike = (entry: AssessmentEntry, scale: ScaleDefinition): AssessmentEn
 
 const unchanged = (p: Prepared) => p.existing !== undefined && sameData(p.existing, p.next);
 
-/** What a draft save reads and writes: the hot path of typing, so it locks nothing else. */
-const DRAFT_SAVE_TABLES = ['visits', 'assessments', 'history'] as const;
+/**
+ * What a draft save reads and writes: the hot path of typing, so it locks nothing else
+ * (safetyAcks and patientSummaries: the open-flag count of the patient list, summary-writer.ts).
+ */
+const DRAFT_SAVE_TABLES = [
+  'visits',
+  'assessments',
+  'history',
+  'safetyAcks',
+  'patientSummaries',
+] as const;
 
 /**
  * Creates or updates the draft assessment of `input.scaleId` in a draft visit (upsert by

@@ -17,6 +17,7 @@ import { applyChanges, type Change, type Operation } from './history-writer';
 import { refuse, succeed, type DbResult } from './result';
 import type { RulesHistoryEntry } from './schema';
 import { newId, nowIso, runRead, runWrite, type WriteOptions } from './write';
+import { rebuildPatientSummaries } from './summary-writer';
 
 export async function getClinicalRules(): Promise<ClinicalRules> {
   const row = await db.meta.get('clinicalRules');
@@ -64,6 +65,8 @@ async function writeRules(
     before,
     after,
   });
+  // Every patient's course status may change with the rules (the list's summaries).
+  await rebuildPatientSummaries();
 }
 
 /** Chooses a convention; the change is kept in history ("MADRS relapse rule: …"). */

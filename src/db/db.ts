@@ -10,6 +10,7 @@ import type {
   HistoryEntry,
   MetaRecord,
   Patient,
+  PatientSummary,
   SafetyAck,
   TreatmentEvent,
   Visit,
@@ -25,6 +26,8 @@ export class TrajectoryDb extends Dexie {
   /** Auto-increment id: inserted without one. */
   history!: EntityTable<HistoryEntry, 'id'>;
   meta!: EntityTable<MetaRecord, 'key', MetaRecord>;
+  /** Derived from the records (patient-summary.ts); v4. */
+  patientSummaries!: EntityTable<PatientSummary, 'patientId', PatientSummary>;
 
   constructor(name: string) {
     // Chrome defaults to 'relaxed' durability since v121: a power cut could lose the last

@@ -3,7 +3,9 @@
  * history entry, so nothing changes without a trace. Call inside runWrite.
  */
 import { db } from './db';
+import type { PatientBundle } from './patient-bundle';
 import { revise } from './revision';
+import { adjustOpenFlags, refreshSummaries } from './summary-writer';
 import { nowIso, newId } from './write';
 import type {
   Assessment,
@@ -152,7 +154,48 @@ export async function applyChanges(
     ...(operation.undoOf === undefined ? {} : { undoOf: operation.undoOf }),
   }));
   await db.history.bulkAdd(entries);
+  await keepSummaries(changes);
   return groupId;
+}
+
+type Bucketed = Omit<Buckets, 'patients'> & { patient: Patient };
+
+const isDraft = (a: Assessment | null) => a === null || a.status === 'draft';
+
+/** The patient summaries of everyone these changes touch, recomputed (summary-writer.ts). */
+async function keepSummaries(changes: readonly Change[]): Promise<void> {
+  const drafts = changes.flatMap((c) =>
+    c.table === 'assessments' && isDraft(c.before) && isDraft(c.after) ? [c] : [],
+  );
+  if (drafts.length === changes.length) {
+    await adjustOpenFlags(drafts);
+    return;
+  }
+  const created = new Set(
+    changes.flatMap((c) => (c.table === 'patients' && c.before === null ? [recordOf(c).id] : [])),
+  );
+  const fresh = new Map<string, PatientBundle>();
+  if (created.size) {
+    const afters = bucketPuts(changes.filter((c) => created.has(patientIdOf(c))));
+    const bundles = new Map<string, Bucketed>(
+      afters.patients.map((patient) => [
+        patient.id,
+        { patient, events: [], visits: [], assessments: [], safetyAcks: [] },
+      ]),
+    );
+    for (const r of afters.events) bundles.get(r.patientId)?.events.push(r);
+    for (const r of afters.visits) bundles.get(r.patientId)?.visits.push(r);
+    for (const r of afters.assessments) bundles.get(r.patientId)?.assessments.push(r);
+    for (const r of afters.safetyAcks) bundles.get(r.patientId)?.safetyAcks.push(r);
+    const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+    for (const [id, b] of bundles) {
+      b.events.sort(byDate);
+      b.visits.sort(byDate);
+      b.assessments.sort(byDate);
+      fresh.set(id, b);
+    }
+  }
+  await refreshSummaries(changes.map(patientIdOf), fresh);
 }
 
 /**
@@ -181,4 +224,5 @@ export async function applyDraftSave(
   }
   await db.assessments.put(after);
   await db.history.update(latest.id, { after, at: nowIso() });
+  await adjustOpenFlags([{ before, after }]);
 }

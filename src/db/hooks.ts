@@ -6,17 +6,24 @@
 import { useLiveQuery as useDexieLiveQuery } from 'dexie-react-hooks';
 import { reportOpenFailure } from './connection-status';
 import { describeStorageError } from './result';
-import { listHistory, type HistoryFilter } from './history-repo';
 import { getMeta } from './meta-repo';
 import {
+  getDraftVisit,
   getPatientRecord,
   listPatients,
   type PatientList,
   type PatientRecord,
 } from './patient-queries';
-import { listOpenSafetyFlags, type SafetyFlag } from './safety-repo';
-import type { HistoryEntry, MetaKey, MetaValues, Visit } from './schema';
-import { getDraftVisit } from './visits-repo';
+import {
+  countOpenFlags,
+  listPatientPage,
+  type ListRequest,
+  type OpenFlagTotals,
+  type PatientListPage,
+} from './patient-list-query';
+import type { SafetyFlag } from './open-flags';
+import { listOpenSafetyFlags } from './safety-queries';
+import type { MetaKey, MetaValues, Visit } from './schema';
 
 /**
  * useLiveQuery, except that a database that cannot be opened or read (private mode, storage
@@ -24,7 +31,7 @@ import { getDraftVisit } from './visits-repo';
  * loaded" instead of throwing while the screen draws. Other errors are bugs: thrown, and
  * the screen's error boundary shows them.
  */
-function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   return useDexieLiveQuery(async () => {
     try {
       return await query();
@@ -41,25 +48,25 @@ export function usePatientList(search: string, limit = 100): PatientList | undef
   return useLiveQuery(() => listPatients(search, limit), [search, limit]);
 }
 
+/** One screenful of the patient list, from the patient summaries. */
+export function usePatientListPage(request: ListRequest): PatientListPage | undefined {
+  const { search, sort, start, pageSize } = request;
+  return useLiveQuery(
+    () => listPatientPage({ search, sort, start, pageSize }),
+    [search, sort.column, sort.direction, start, pageSize],
+  );
+}
+
+/** How many safety flags are open, and for how many patients. */
+export function useOpenFlagTotals(): OpenFlagTotals | undefined {
+  return useLiveQuery(countOpenFlags, []);
+}
+
 /** One patient's full record; null when there is no such patient. */
 export function usePatientRecord(patientId: string | undefined): PatientRecord | null | undefined {
   return useLiveQuery(
     () => (patientId === undefined ? null : getPatientRecord(patientId)),
     [patientId],
-  );
-}
-
-/** History of one record or one patient, newest first. */
-export function useHistory(
-  filter: HistoryFilter,
-  limit = 200,
-): readonly HistoryEntry[] | undefined {
-  // Depend on the id, not the object, so a new filter object with the same id does not re-query.
-  const recordId = 'recordId' in filter ? filter.recordId : null;
-  const patientId = 'patientId' in filter ? filter.patientId : null;
-  return useLiveQuery(
-    () => listHistory(recordId === null ? { patientId: patientId ?? '' } : { recordId }, limit),
-    [recordId, patientId, limit],
   );
 }
 

@@ -2,7 +2,7 @@
 import { SCALE_IDS } from '../domain/scales/registry';
 import { db } from './db';
 import { codeKeyOf } from './derived';
-import { readPatientBundle } from './patient-bundle';
+import { patientRange, readPatientBundle } from './patient-bundle';
 import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from './schema';
 import { runRead } from './write';
 
@@ -53,6 +53,15 @@ export function listPatients(search = '', limit = 100): Promise<PatientList> {
     const patients = [...found.values()].sort((a, b) => a.codeKey.localeCompare(b.codeKey));
     return { patients: patients.slice(0, limit), truncated: patients.length > limit, patientCount };
   });
+}
+
+/** The patient's draft visit, if one is open. */
+export async function getDraftVisit(patientId: string): Promise<Visit | null> {
+  const visits = await db.visits
+    .where('[patientId+date]')
+    .between(...patientRange(patientId), true, true)
+    .toArray();
+  return visits.find((v) => v.status === 'draft') ?? null;
 }
 
 export function getPatient(id: string): Promise<Patient | undefined> {

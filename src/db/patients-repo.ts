@@ -206,6 +206,7 @@ export function purgePatient(id: string): Promise<DbResult<PurgeCount & { code: 
       db.events.bulkDelete(bundle.events.map((r) => r.id)),
       db.patients.delete(id),
       db.history.bulkDelete(history),
+      db.patientSummaries.delete(id),
     ]);
     return succeed({
       code: bundle.patient.code,

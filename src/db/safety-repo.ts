@@ -4,91 +4,19 @@
  * assessment's item at its current value; if the value is later changed, the flag opens
  * again, because what was acknowledged is no longer what is recorded.
  */
-import { getScale } from '../domain/scales/registry';
-import type { ScaleId } from '../domain/scale-types';
 import { db } from './db';
 import { flaggedItemsOf } from './derived';
 import { applyChanges } from './history-writer';
 import { compact, parseRecord } from './input';
-import { patientRange } from './patient-bundle';
+import { itemValue } from './open-flags';
 import { safetyAckSchema } from './record-schemas';
 import { refuse, succeed, type DbResult } from './result';
-import type { Assessment, RecordStatus, SafetyAck } from './schema';
-import { newId, nowIso, runRead, runWrite } from './write';
+import type { SafetyAck } from './schema';
+import { newId, nowIso, runWrite } from './write';
 
-export interface SafetyFlag {
-  readonly patientId: string;
-  readonly patientCode: string;
-  readonly assessmentId: string;
-  readonly visitId: string;
-  readonly date: string;
-  readonly scaleId: ScaleId;
-  readonly item: number;
-  readonly value: number;
-  /** The rule's threshold and words, from the scale definition. */
-  readonly minValue: number;
-  readonly message: string;
-  readonly status: RecordStatus;
-}
-
-function itemValue(a: Assessment, item: number): number | null {
-  if (a.entry.mode === 'items') return a.entry.responses[item - 1] ?? null;
-  return a.entry.items[String(item)] ?? null;
-}
-
-/** Flags are decided on read by the domain rule; the stored flaggedItems only finds candidates. */
-function flagsOf(a: Assessment, patientCode: string, acks: readonly SafetyAck[]): SafetyFlag[] {
-  const scale = getScale(a.scaleId);
-  return flaggedItemsOf(a.scaleId, a.entry).flatMap((item): SafetyFlag[] => {
-    const rule = scale.safety.find((r) => r.item === item);
-    const value = itemValue(a, item);
-    if (!rule || value === null) return [];
-    const acked = acks.some((k) => k.assessmentId === a.id && k.item === item && k.value === value);
-    if (acked) return [];
-    const { patientId, id: assessmentId, visitId, date, scaleId, status } = a;
-    return [
-      {
-        patientId,
-        patientCode,
-        assessmentId,
-        visitId,
-        date,
-        scaleId,
-        item,
-        value,
-        minValue: rule.minValue,
-        message: rule.message,
-        status,
-      },
-    ];
-  });
-}
-
-/**
- * Open flags, newest first: of one patient (all its assessments are checked), or of every
- * patient (for the patient list: only assessments the flaggedItems index marks are read).
- */
-export function listOpenSafetyFlags(patientId?: string): Promise<SafetyFlag[]> {
-  return runRead(async () => {
-    const flagged =
-      patientId === undefined
-        ? await db.assessments.where('flaggedItems').above(0).distinct().toArray()
-        : await db.assessments
-            .where('[patientId+date]')
-            .between(...patientRange(patientId), true, true)
-            .toArray();
-    if (!flagged.length) return [];
-    const acks = await db.safetyAcks
-      .where('assessmentId')
-      .anyOf(flagged.map((a) => a.id))
-      .toArray();
-    const patients = await db.patients.bulkGet([...new Set(flagged.map((a) => a.patientId))]);
-    const codes = new Map(patients.flatMap((p) => (p ? [[p.id, p.code] as const] : [])));
-    return flagged
-      .flatMap((a) => flagsOf(a, codes.get(a.patientId) ?? '?', acks))
-      .sort((x, y) => y.date.localeCompare(x.date) || x.patientCode.localeCompare(y.patientCode));
-  });
-}
+export type { SafetyFlag } from './open-flags';
+// Reads live apart (safety-queries.ts) so the list's first screen loads no record schemas.
+export { listOpenSafetyFlags } from './safety-queries';
 
 export interface SafetyAckInput {
   readonly assessmentId: string;

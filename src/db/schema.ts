@@ -10,6 +10,7 @@
  */
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ClinicalRules } from '../domain/clinical-rules';
+import type { CourseStatus } from '../domain/course';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 
@@ -197,6 +198,55 @@ export type RulesHistoryEntry = HistoryBase & {
 };
 
 export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry;
+
+/** The scales' latest totals as a patient summary keeps them: one sort key per scale. */
+export type TotalKey = 'HAMD17' | 'MADRS' | 'PHQ9' | 'DARS' | 'CGIS' | 'CGII';
+
+export interface SummaryScore {
+  readonly scaleId: ScaleId;
+  readonly total: number;
+  /** As shown: '12', '7.5'. */
+  readonly text: string;
+  readonly date: IsoDate;
+}
+
+/**
+ * What the patient list shows of one patient, derived from the patient's records and the
+ * clinical rules in use (src/db/patient-summary.ts), kept up to date in the transaction of
+ * every write (summary-writer.ts), and rebuilt from the records by the v4 upgrade and by
+ * rebuildPatientSummaries. Never in backups: it is not data, only a cache of it.
+ *
+ * Every column of the list has an index `[key+codeKey]`, so the list is read a screenful
+ * at a time in any order. A missing value is stored as a sentinel (-1, '') so it still
+ * sorts: it lists after the present values in either direction (patient-list-query.ts).
+ */
+export interface PatientSummary {
+  readonly patientId: string;
+  readonly code: string;
+  readonly codeKey: string;
+  readonly name?: string;
+  /** The name lower-cased, for sorting; '' when none. */
+  readonly nameKey: string;
+  readonly nameWords: readonly string[];
+  /** Date of the last final visit; '' when none (IsoDate is a plain string). */
+  readonly lastVisit: IsoDate;
+  /** A draft visit is open. */
+  readonly draft: boolean;
+  /** Latest total of each scale rated in a final visit, in the order scales are offered. */
+  readonly latest: readonly SummaryScore[];
+  /** Sort keys: the latest total per scale, -1 when the scale was never rated. */
+  readonly totals: Readonly<Record<TotalKey, number>>;
+  /** Course status of the primary scale at its last rated visit (patient-overview.ts). */
+  readonly status: {
+    readonly scaleId: ScaleId;
+    readonly status: CourseStatus;
+    readonly label: string;
+  } | null;
+  /** Sort key of the status (STATUS_ORDER in patient-summary.ts), -1 when none. */
+  readonly statusRank: number;
+  /** Open safety flags of draft and final assessments (open-flags.ts). */
+  readonly openFlags: number;
+}
 
 export interface MigrationLogEntry {
   readonly version: number;

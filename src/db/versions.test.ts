@@ -36,6 +36,17 @@ const SHIPPED: readonly {
     stores: {},
     steps: ['v3-event-drug-names'],
   },
+  {
+    version: 4,
+    stores: {
+      patientSummaries:
+        'patientId, codeKey, *nameWords, [nameKey+codeKey], [lastVisit+codeKey], ' +
+        '[totals.HAMD17+codeKey], [totals.MADRS+codeKey], [totals.PHQ9+codeKey], ' +
+        '[totals.DARS+codeKey], [totals.CGIS+codeKey], [totals.CGII+codeKey], ' +
+        '[statusRank+codeKey], [openFlags+codeKey]',
+    },
+    steps: ['v4-patient-summaries'],
+  },
 ];
 
 describe('schema versions', () => {

@@ -13,6 +13,7 @@ import { stepFailure } from './migrations/upgrade-failure';
 import { v2PatientCodeKeys } from './migrations/v2-patient-code-keys';
 import { v2SafetyIndex } from './migrations/v2-safety-index';
 import { v3EventDrugNames } from './migrations/v3-event-drug-names';
+import { v4PatientSummaries } from './migrations/v4-patient-summaries';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -22,6 +23,16 @@ export interface SchemaVersion {
   /** Named data changes run, in order, when a database is upgraded to this version. */
   readonly steps: readonly MigrationStep[];
 }
+
+/**
+ * v4 (issue 18): one index per column of the patient list, each with the code as tie-break,
+ * so any sort order is read a screenful at a time; codeKey and nameWords for search.
+ */
+const PATIENT_SUMMARY_INDEXES =
+  'patientId, codeKey, *nameWords, [nameKey+codeKey], [lastVisit+codeKey], ' +
+  '[totals.HAMD17+codeKey], [totals.MADRS+codeKey], [totals.PHQ9+codeKey], ' +
+  '[totals.DARS+codeKey], [totals.CGIS+codeKey], [totals.CGII+codeKey], ' +
+  '[statusRank+codeKey], [openFlags+codeKey]';
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -49,6 +60,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: {},
     steps: [v3EventDrugNames],
+  },
+  {
+    version: 4,
+    stores: {
+      patientSummaries: PATIENT_SUMMARY_INDEXES,
+    },
+    steps: [v4PatientSummaries],
   },
 ];
 

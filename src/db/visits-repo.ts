@@ -42,10 +42,8 @@ function visitsOf(patientId: string): Promise<Visit[]> {
   return db.visits.where('[patientId+date]').between(from, to, true, true).toArray();
 }
 
-/** The patient's draft visit, if one is open. */
-export async function getDraftVisit(patientId: string): Promise<Visit | null> {
-  return (await visitsOf(patientId)).find((v) => v.status === 'draft') ?? null;
-}
+// Read apart (patient-queries.ts) so the first screen loads no record schemas.
+export { getDraftVisit } from './patient-queries';
 
 export function createVisit(
   input: VisitInput,

@@ -27,11 +27,19 @@ const allTables = () => [
   db.safetyAcks,
   db.history,
   db.meta,
+  db.patientSummaries,
 ];
 
 /** A table name a write may lock. */
 export type TableName =
-  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'history' | 'meta';
+  | 'patients'
+  | 'events'
+  | 'visits'
+  | 'assessments'
+  | 'safetyAcks'
+  | 'history'
+  | 'meta'
+  | 'patientSummaries';
 
 /**
  * `tables` is the scope the transaction locks: only the tables the work reads or writes

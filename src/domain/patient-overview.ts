@@ -13,6 +13,7 @@ import type { IsoDate } from './time';
 
 export interface LatestScore {
   readonly scaleId: ScaleId;
+  readonly total: number;
   readonly text: string;
   readonly date: IsoDate;
 }
@@ -44,7 +45,14 @@ export function patientOverview(
     const last = rated[rated.length - 1];
     return last?.total == null
       ? []
-      : [{ scaleId: c.scale.id, text: formatTotal(last.total), date: last.date }];
+      : [
+          {
+            scaleId: c.scale.id,
+            total: last.total,
+            text: formatTotal(last.total),
+            date: last.date,
+          },
+        ];
   });
   const primary = primaryCourse(courses);
   const lastPoint = primary?.course.points.filter((p) => p.total !== null).at(-1);

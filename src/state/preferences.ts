@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ScaleId } from '../domain/scale-types';
@@ -35,12 +34,18 @@ const initial: Preferences = {
   backupReminderDays: 7,
 };
 
-/** Each stored field checked on load; a damaged one falls back to its default. */
-const FIELD_SCHEMAS: { [K in keyof Preferences]: z.ZodType<Preferences[K]> } = {
-  timeAxis: z.enum(['days', 'weeks', 'date']),
-  clinician: z.string().max(200),
-  defaultScales: z.array(z.string().refine(isScaleId)),
-  backupReminderDays: z.int().min(1).max(3650),
+/**
+ * Each stored field checked on load; a damaged one falls back to its default. Plain checks,
+ * not zod: preferences are read at startup, and zod is not needed for the first screen
+ * (issue 18, initial JS).
+ */
+const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Preferences[K] } = {
+  timeAxis: (v): v is Preferences['timeAxis'] => v === 'days' || v === 'weeks' || v === 'date',
+  clinician: (v): v is string => typeof v === 'string' && v.length <= 200,
+  defaultScales: (v): v is Preferences['defaultScales'] =>
+    Array.isArray(v) && v.every((id) => typeof id === 'string' && isScaleId(id)),
+  backupReminderDays: (v): v is number =>
+    Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3650,
 };
 
 const FIELD_WORDS: Record<keyof Preferences, string> = {
@@ -51,7 +56,7 @@ const FIELD_WORDS: Record<keyof Preferences, string> = {
 };
 
 /**
- * Saved preferences checked field by field (zod): a damaged field (edited by hand, written
+ * Saved preferences checked field by field: a damaged field (edited by hand, written
  * by another version, half-written) becomes its default and is named in `damaged`, instead
  * of reaching a screen as the wrong type and crashing it.
  */
@@ -65,10 +70,10 @@ export function sanitizePreferences(saved: unknown): {
       : {};
   const damaged: string[] = [];
   const out: Record<string, unknown> = { ...initial };
-  for (const key of Object.keys(FIELD_SCHEMAS) as (keyof Preferences)[]) {
+  for (const key of Object.keys(FIELD_CHECKS) as (keyof Preferences)[]) {
     if (!(key in record)) continue;
-    const parsed = FIELD_SCHEMAS[key].safeParse(record[key]);
-    if (parsed.success) out[key] = parsed.data;
+    const value = record[key];
+    if (FIELD_CHECKS[key](value)) out[key] = Array.isArray(value) ? [...value] : value;
     else damaged.push(FIELD_WORDS[key]);
   }
   if (saved !== undefined && saved !== null && record !== saved) damaged.push('all settings');

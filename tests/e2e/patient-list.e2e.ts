@@ -80,7 +80,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 describe('the patient list with 1,000 patients', () => {
-  it('shows the first 100, finds patients by code or name, and shows the safety flag', async () => {
+  it('shows a page of 100, sorts by any column, finds patients by code or name, and shows the safety flag', async () => {
     const { page, context } = await newSession(browser);
     await page.goto(`${baseUrl()}#/data`);
     await page.getByLabel('Backup file (.json)').setInputFiles({
@@ -92,10 +92,38 @@ describe('the patient list with 1,000 patients', () => {
     await page.getByText('Imported: 1000 patients added').waitFor({ timeout: 60_000 });
 
     await page.goto(`${baseUrl()}#/`);
-    await page
-      .getByText('Showing 100 of 1000 patients: type more of a code or name to narrow the list.')
-      .waitFor();
+    await page.getByText('Showing 1–100 of 1000 patients.').waitFor();
     expect(await page.getByRole('row').count()).toBe(101);
+    const codes = () => page.locator('tbody tr th').allInnerTexts();
+    expect((await codes()).slice(0, 2)).toEqual(['P-0000', 'P-0001']);
+    await page.getByRole('button', { name: 'Next 100' }).click();
+    await page.getByText('Showing 101–200 of 1000 patients.').waitFor();
+    expect((await codes())[0]).toBe('P-0100');
+    await page.getByRole('button', { name: 'Previous 100' }).click();
+    await page.getByText('Showing 1–100 of 1000 patients.').waitFor();
+
+    // Sorting: every column header is a button, and aria-sort names the current order.
+    const header = (name: string) => page.getByRole('columnheader', { name, exact: true });
+    expect(await header('Code').getAttribute('aria-sort')).toBe('ascending');
+    await header('Code').getByRole('button').click();
+    await expect.poll(() => header('Code').getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await codes())[0]).toBe('P-0999');
+    // Safety first click: most open flags first, so patient 7 leads.
+    await header('Safety').getByRole('button').click();
+    await expect.poll(() => header('Safety').getAttribute('aria-sort')).toBe('descending');
+    expect(await header('Code').getAttribute('aria-sort')).toBe('none');
+    await expect.poll(async () => (await codes())[0]).toBe('P-0007');
+    // PHQ-9 totals: all 8 but patient 7 (10, item 9 = 2), so it leads descending and
+    // trails ascending.
+    await header('PHQ-9').getByRole('button').click();
+    await expect.poll(async () => (await codes())[0]).toBe('P-0007');
+    await header('PHQ-9').getByRole('button').click();
+    await expect.poll(() => header('PHQ-9').getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await codes())[0]).toBe('P-0000');
+    await header('Name').getByRole('button').click();
+    await expect.poll(async () => (await codes())[0]).toBe('P-0000');
+    await header('Code').getByRole('button').click();
+    await expect.poll(async () => (await codes())[0]).toBe('P-0000');
 
     // Search narrows the list by code prefix or by a word of the name, ignoring case; how
     // fast it does so is a figure of the benchmark (npm run bench), not of this test.
@@ -108,7 +136,7 @@ describe('the patient list with 1,000 patients', () => {
       ['P-0007', 1],
     ] as const) {
       await search.fill('');
-      await page.getByText(/Showing 100 of 1000/).waitFor();
+      await page.getByText(/Showing 1–100 of 1000/).waitFor();
       await search.fill(query);
       await page.getByText(`Showing ${count} of 1000 patients.`).waitFor();
       const codes = await page.locator('tbody tr th').allInnerTexts();
@@ -130,7 +158,7 @@ describe('the patient list with 1,000 patients', () => {
     await expect.poll(() => row.innerText()).toContain('Safety flag');
     expect(await row.innerText()).toContain('PHQ-9');
     await search.fill('');
-    await page.getByText(/Showing 100 of 1000/).waitFor();
+    await page.getByText(/Showing 1–100 of 1000/).waitFor();
     await shot(page, 'patient-list');
 
     await page.goto(`${baseUrl()}#/`);

@@ -1,9 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveDraftAssessment } from '../../src/db/assessments-repo';
+import { useHistory } from '../../src/db/history-hooks';
 import {
   useDraftVisit,
-  useHistory,
   useMeta,
   useOpenSafetyFlags,
   usePatientList,

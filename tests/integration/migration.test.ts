@@ -177,12 +177,14 @@ describe('v1 → current', () => {
       [2, 'v2-patient-code-keys'],
       [2, 'v2-assessment-safety-index'],
       [3, 'v3-event-drug-names'],
+      [4, 'v4-patient-summaries'],
     ]);
     expect(log[0]?.summary).toBe(
       '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',
     );
     expect(log[1]?.summary).toBe('4 assessments indexed; 2 with a safety item at threshold');
     expect(log[2]?.summary).toBe('1 events read; 0 drug names set');
+    expect(log[3]?.summary).toBe('3 patient summaries built');
     db.close();
   });
 

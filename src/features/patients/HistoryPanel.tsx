@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useHistory } from '../../db/hooks';
+import { useHistory } from '../../db/history-hooks';
 import { undo } from '../../db/history-repo';
 import type { HistoryEntry } from '../../db/schema';
 import { usePreferences } from '../../state/preferences';

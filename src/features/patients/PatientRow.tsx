@@ -1,58 +1,51 @@
-import { useClinicalRules } from '../../db/choices-hooks';
-import { usePatientRecord } from '../../db/hooks';
-import { finishedPart } from '../../db/patient-queries';
-import type { Patient } from '../../db/schema';
-import { courseRules } from '../../domain/clinical-rules';
-import { patientOverview } from '../../domain/patient-overview';
+import type { PatientSummary } from '../../db/schema';
+import type { ScaleId } from '../../domain/scale-types';
 import { paths } from '../../state/navigation';
 
 interface Props {
-  patient: Patient;
-  flagged: boolean;
+  summary: PatientSummary;
+  scales: readonly ScaleId[];
 }
 
-/** One row: its own live query, so a change to one patient re-renders only that row. */
-export function PatientRow({ patient, flagged }: Props) {
-  const record = usePatientRecord(patient.id);
-  const rules = useClinicalRules();
-  const finished = record ? finishedPart(record) : null;
-  const overview =
-    record && finished && rules
-      ? patientOverview(finished.visits, finished.assessments, {
-          indexDate: record.indexEvent?.date ?? null,
-          baselineVisitId: record.patient.baselineVisitId,
-          rules: courseRules(rules),
-        })
-      : null;
+/** One row, drawn from the patient's summary: no query of its own. */
+export function PatientRow({ summary, scales }: Props) {
+  const latest = new Map(summary.latest.map((s) => [s.scaleId, s]));
   return (
     <tr>
       <th scope="row">
-        <a href={paths.patient(patient.id)}>{patient.code}</a>
+        <a href={paths.patient(summary.patientId)}>{summary.code}</a>
       </th>
-      <td>{patient.name ?? ''}</td>
+      <td>{summary.name ?? ''}</td>
       <td>
-        {overview?.lastVisit ?? '—'}
-        {finished?.draft && <span className="tag tag-summary">visit in progress</span>}
+        {summary.lastVisit || '—'}
+        {summary.draft && <span className="tag tag-summary">visit in progress</span>}
       </td>
+      {scales.map((scaleId) => {
+        const score = latest.get(scaleId);
+        return (
+          <td key={scaleId} className="num">
+            {score ? <span title={`${scaleId} on ${score.date}`}>{score.text}</span> : '—'}
+          </td>
+        );
+      })}
       <td>
-        {overview?.latest.length
-          ? overview.latest.map((s) => (
-              <span key={s.scaleId} className="latest-score">
-                {s.scaleId} {s.text}
-              </span>
-            ))
-          : '—'}
-      </td>
-      <td>
-        {overview?.status ? (
-          <span className={`status status-${overview.status.status}`}>
-            {overview.status.label} <span className="muted">({overview.status.scaleId})</span>
+        {summary.status ? (
+          <span className={`status status-${summary.status.status}`}>
+            {summary.status.label} <span className="muted">({summary.status.scaleId})</span>
           </span>
         ) : (
           '—'
         )}
       </td>
-      <td>{flagged ? <span className="tag tag-flag">Safety flag</span> : ''}</td>
+      <td>
+        {summary.openFlags > 0 ? (
+          <span className="tag tag-flag">
+            {summary.openFlags === 1 ? 'Safety flag' : `${summary.openFlags} safety flags`}
+          </span>
+        ) : (
+          ''
+        )}
+      </td>
     </tr>
   );
 }
