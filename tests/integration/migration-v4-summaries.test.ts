@@ -145,7 +145,7 @@ describe('v3 → v4', () => {
     ]);
     const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];
     expect(log.map((e) => [e.version, e.step, e.summary])).toEqual([
-      [5, 'v4-patient-summaries', '2 patient summaries built'],
+      [4, 'v4-patient-summaries', '2 patient summaries built'],
     ]);
     db.close();
   });

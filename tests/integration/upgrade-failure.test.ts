@@ -19,11 +19,14 @@ import { expectOk, freshDatabase, importFixture } from './helpers';
 import { db } from '../../src/db/db';
 
 const NAME = 'upgrade-failure-test';
+/** The app's current version (the database's) and the test-only one after it. */
+const CURRENT = CURRENT_SCHEMA_VERSION;
+const NEXT = CURRENT_SCHEMA_VERSION + 1;
 const BROKEN_ID = '0d9c7f0e-1111-4222-8333-444455556666'; // an event with a long label
 
 /** Test only: a v4 step that cannot shorten labels longer than 60 characters. */
 const v4ShortLabels: MigrationStep = {
-  version: CURRENT_SCHEMA_VERSION + 1,
+  version: NEXT,
   name: 'v4-test-short-labels',
   run: async (tx) => {
     const events = await tx.table<TreatmentEvent, string>('events').toArray();
@@ -72,10 +75,13 @@ async function v3DatabaseWithBrokenRecord() {
 }
 
 describe('an upgrade step that fails on one record', () => {
-  it('names the step, table and record in plain words, and leaves the database at v3', async () => {
+  it('names the step, table and record in plain words, and leaves the database at its version', async () => {
     const before = await v3DatabaseWithBrokenRecord();
     const next = new Dexie(NAME, { chromeTransactionDurability: 'strict' });
-    declareVersions(next, [...SCHEMA_VERSIONS, { version: 4, stores: {}, steps: [v4ShortLabels] }]);
+    declareVersions(next, [
+      ...SCHEMA_VERSIONS,
+      { version: NEXT, stores: {}, steps: [v4ShortLabels] },
+    ]);
     const error = await next.open().then(
       () => null,
       (e: unknown) => e,
@@ -83,7 +89,7 @@ describe('an upgrade step that fails on one record', () => {
     next.close();
     const failure = upgradeFailureOf(error);
     expect(failure).toEqual({
-      version: 4,
+      version: NEXT,
       step: 'v4-test-short-labels',
       table: 'events',
       recordId: BROKEN_ID,
@@ -91,14 +97,14 @@ describe('an upgrade step that fails on one record', () => {
       detail: 'RangeError: label of 83 characters',
     });
     expect(describeUpgradeFailure(failure!)).toBe(
-      `The upgrade step "v4-test-short-labels" (to version 4) stopped at record ${BROKEN_ID} of the events table: a value in the record is out of the range the step accepts (RangeError: label of 83 characters).`,
+      `The upgrade step "v4-test-short-labels" (to version ${NEXT}) stopped at record ${BROKEN_ID} of the events table: a value in the record is out of the range the step accepts (RangeError: label of 83 characters).`,
     );
     // Reads and writes of the app report it as a storage failure, not a crash.
     expect(describeStorageError(error)).toMatch(/could not be updated/);
 
-    // Nothing changed: still v3, every record there.
+    // Nothing changed: still at its version, every record there.
     const old = await readOldDatabase(NAME);
-    expect(old.storedVersion).toBe(3);
+    expect(old.storedVersion).toBe(CURRENT);
     expect(old.events.some((e) => e.id === BROKEN_ID)).toBe(true);
     for (const table of ['patients', 'events', 'visits', 'assessments', 'safetyAcks'] as const)
       expect(old[table].length, table).toBe(before[table]);
@@ -108,7 +114,9 @@ describe('an upgrade step that fails on one record', () => {
   it('hands the old database over as a backup file that imports', async () => {
     await v3DatabaseWithBrokenRecord();
     const file = oldDatabaseFile(await readOldDatabase(NAME));
-    expect(file.name).toMatch(/^trajectory-before-upgrade-v3-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(file.name).toMatch(
+      new RegExp(`^trajectory-before-upgrade-v${CURRENT}-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+    );
     const parsed = parseBackup(file.text);
     expect(parsed.ok ? [] : parsed.issues).toEqual([]);
     await freshDatabase();
@@ -118,7 +126,7 @@ describe('an upgrade step that fails on one record', () => {
 
   it('names the step even when it fails outside any one record', async () => {
     const failing: MigrationStep = {
-      version: 4,
+      version: NEXT,
       name: 'v4-test-missing-table',
       run: async (tx) => {
         await tx.table('noSuchTable').count();
@@ -127,7 +135,7 @@ describe('an upgrade step that fails on one record', () => {
     };
     await v3DatabaseWithBrokenRecord();
     const next = new Dexie(NAME);
-    declareVersions(next, [...SCHEMA_VERSIONS, { version: 4, stores: {}, steps: [failing] }]);
+    declareVersions(next, [...SCHEMA_VERSIONS, { version: NEXT, stores: {}, steps: [failing] }]);
     const error = await next.open().then(
       () => null,
       (e: unknown) => e,
@@ -138,6 +146,6 @@ describe('an upgrade step that fails on one record', () => {
       table: null,
       recordId: null,
     });
-    expect((await readOldDatabase(NAME)).storedVersion).toBe(3);
+    expect((await readOldDatabase(NAME)).storedVersion).toBe(CURRENT);
   });
 });
