@@ -12,6 +12,7 @@ import type { AssessmentEntry } from '../domain/assessment';
 import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
+import type { ClockTime } from '../domain/visit-time';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
 export type IsoTimestamp = string;
@@ -58,6 +59,8 @@ export interface TreatmentEvent {
   readonly id: string;
   readonly patientId: string;
   readonly date: IsoDate;
+  /** Time of day of the event, 'HH:mm' local (a dose given at 10:00), when recorded. */
+  readonly time?: ClockTime;
   readonly kind: EventKind;
   /** What a clinician reads on the chart: 'dezocine', 'rhinoplasty'. */
   readonly label: string;
@@ -84,6 +87,12 @@ export interface Visit {
   readonly id: string;
   readonly patientId: string;
   readonly date: IsoDate;
+  /**
+   * Time of day, 'HH:mm' local, when recorded: several visits on one day (pre-dose, +2 h)
+   * each have one and are ordered by it. No index needs it: a patient's visits are read
+   * together and ordered in memory (src/domain/visit-time.ts).
+   */
+  readonly time?: ClockTime;
   readonly notes?: string;
   /** Adverse events / side effects noted at the visit (free text, normalised). */
   readonly adverseEvents?: readonly string[];

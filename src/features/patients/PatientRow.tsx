@@ -20,6 +20,7 @@ export function PatientRow({ patient, flagged }: Props) {
     record && finished && rules
       ? patientOverview(finished.visits, finished.assessments, {
           indexDate: record.indexEvent?.date ?? null,
+          indexTime: record.indexEvent?.time ?? null,
           baselineVisitId: record.patient.baselineVisitId,
           rules: courseRules(rules),
         })

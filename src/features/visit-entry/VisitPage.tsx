@@ -25,14 +25,16 @@ import { VisitNotes } from './VisitNotes';
 import { useVisitEntries } from './use-visit-entries';
 import { RefusedBanner } from './RefusedBanner';
 import { VisitDateField } from './VisitDateField';
+import { VisitTimeField } from './VisitTimeField';
 import { VisitHeader } from './VisitHeader';
+import { dateTimeText } from '../../domain/visit-time';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
   const rules = useClinicalRules();
   const visit = record?.visits.find((v) => v.id === visitId);
   usePageTitle(
-    record === undefined ? null : visit ? `Visit of ${visit.date}` : 'Visit not found',
+    record === undefined ? null : visit ? `Visit of ${dateTimeText(visit)}` : 'Visit not found',
     record?.patient.code,
   );
   if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
@@ -139,6 +141,7 @@ function VisitEditor({
     });
     return buildPatientCourses(record.visits, [...others, ...here], {
       indexDate: record.indexEvent?.date ?? null,
+      indexTime: record.indexEvent?.time ?? null,
       baselineVisitId,
       rules: courseRules(rules),
     });
@@ -279,6 +282,7 @@ function VisitEditor({
           by={prefs.clinician}
           confirm={confirm}
         />
+        <VisitTimeField key={visit.time ?? ''} visit={visit} by={prefs.clinician} />
         <fieldset className="scale-choice">
           <legend>Scales at this visit</legend>
           {SCALES.map((s) => (
