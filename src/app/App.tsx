@@ -6,6 +6,7 @@ import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientFormPage } from '../features/patients/PatientFormPage';
 import { PatientPage } from '../features/patients/PatientPage';
 import { VisitPage } from '../features/visit-entry/VisitPage';
+import { SelfReportPage } from '../features/self-report/SelfReportPage';
 import { UpdateBanner } from './UpdateBanner';
 import { DatabaseBanner } from './DatabaseBanner';
 import { adoptChoicesFromThisBrowser } from './adopt-local-choices';
@@ -40,6 +41,15 @@ function Page({ route }: { route: Route }) {
       return <PatientPage patientId={route.patientId} />;
     case 'visit':
       return <VisitPage patientId={route.patientId} visitId={route.visitId} />;
+    case 'self-report':
+      return (
+        <SelfReportPage
+          patientId={route.patientId}
+          visitId={route.visitId}
+          scales={route.scales}
+          layout={route.layout}
+        />
+      );
     case 'course':
       return <CoursePage patientId={route.patientId} />;
     case 'print':
@@ -73,6 +83,8 @@ export function App() {
     void adoptChoicesFromThisBrowser();
   }, []);
   const printing = route.name === 'print';
+  // Patient mode shows no navigation: the header would lead the patient to other records.
+  const patientMode = route.name === 'self-report';
   return (
     <>
       {/* A hash link would change the route: the skip link moves focus itself. */}
@@ -87,7 +99,7 @@ export function App() {
       >
         Skip to main content
       </a>
-      {!printing && (
+      {!printing && !patientMode && (
         <header className="app-header no-print">
           <a className="app-brand" href={paths.patients()}>
             Trajectory

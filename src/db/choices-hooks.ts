@@ -1,4 +1,5 @@
 /** Live read of the conventions in use (kept apart from hooks.ts: React only here). */
+import { getClinicianPin } from './clinician-pin';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClinicalRules } from '../domain/clinical-rules';
 import { readClinicalRules } from './clinical-choices';
@@ -6,4 +7,9 @@ import { readClinicalRules } from './clinical-choices';
 /** undefined while loading: figures wait for the stored rules rather than show defaults. */
 export function useClinicalRules(): ClinicalRules | undefined {
   return useLiveQuery(readClinicalRules, []);
+}
+
+/** Whether a clinician PIN is set (patient mode needs one); undefined while loading. */
+export function useHasClinicianPin(): boolean | undefined {
+  return useLiveQuery(async () => (await getClinicianPin()) !== null, []);
 }

@@ -196,6 +196,16 @@ export interface MigrationLogEntry {
   readonly summary: string;
 }
 
+export interface PinHash {
+  readonly algorithm: 'PBKDF2-SHA-256';
+  readonly iterations: number;
+  /** Base64. */
+  readonly salt: string;
+  /** Base64 of the 256-bit derived key. */
+  readonly hash: string;
+  readonly setAt: IsoTimestamp;
+}
+
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
   /** The band, remission and relapse conventions in use (absent: every scale's default). */
@@ -204,6 +214,11 @@ export interface MetaValues {
   lastExportAt: IsoTimestamp;
   /** The line printed at the top of reports. */
   clinicHeader: string;
+  /**
+   * The clinician's PIN that ends patient mode, as a salted PBKDF2 hash (never the PIN).
+   * Kept on this device only: backups do not carry it.
+   */
+  clinicianPin: PinHash;
   /** Every migration step that ran on this device. */
   migrationLog: readonly MigrationLogEntry[];
 }

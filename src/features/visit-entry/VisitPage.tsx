@@ -26,6 +26,8 @@ import { useVisitEntries } from './use-visit-entries';
 import { RefusedBanner } from './RefusedBanner';
 import { VisitDateField } from './VisitDateField';
 import { VisitTimeField } from './VisitTimeField';
+import { HandOverPanel } from './HandOverPanel';
+import { SelfReportBanner } from './SelfReportBanner';
 import { VisitHeader } from './VisitHeader';
 import { dateTimeText } from '../../domain/visit-time';
 
@@ -262,6 +264,7 @@ function VisitEditor({
           {problem}
         </p>
       )}
+      <SelfReportBanner assessments={record.assessments.filter((a) => a.visitId === visit.id)} />
       <RefusedBanner
         refused={refused}
         action={isDraft ? 'finished' : 'saved'}
@@ -329,6 +332,7 @@ function VisitEditor({
         );
       })}
       <VisitNotes visit={visit} by={prefs.clinician} onProblem={setProblem} />
+      {isDraft && <HandOverPanel patientId={record.patient.id} visitId={visit.id} />}
       <div className="actions finish-bar">
         {isDraft ? (
           <button
