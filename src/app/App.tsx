@@ -113,11 +113,16 @@ export function App() {
         </header>
       )}
       <main id="main" tabIndex={-1}>
-        <ErrorBoundary what="the database banner">
-          <DatabaseBanner />
-        </ErrorBoundary>
-        <UpdateBanner />
-        <PreferencesNote />
+        {/* Patient mode: the clinician's banners (backup due, update) carry links out of it. */}
+        {!patientMode && (
+          <>
+            <ErrorBoundary what="the database banner">
+              <DatabaseBanner />
+            </ErrorBoundary>
+            <UpdateBanner />
+            <PreferencesNote />
+          </>
+        )}
         {/* Keyed by the page: a failed screen does not stay failed after navigating away. */}
         <ErrorBoundary key={window.location.hash} what="this screen">
           <Suspense fallback={<p role="status">Loading…</p>}>

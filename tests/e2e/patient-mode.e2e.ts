@@ -53,6 +53,7 @@ describe('patient mode for self-report', () => {
     expect(text).not.toContain('DEZ-001');
     expect(text).not.toMatch(/total/i);
     expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(await page.getByRole('link').count()).toBe(1); // the skip link only
     await page.getByText(/Over the last 2 weeks, how often have you been bothered/).waitFor();
     await expectNoAxeViolations(page, 'patient mode, one question at a time');
     await checkReflow(page, 'patient-mode-question');
