@@ -17,6 +17,9 @@ const PatientFormPage = lazy(() =>
 const PatientPage = lazy(() =>
   import('../features/patients/PatientPage').then((m) => ({ default: m.PatientPage })),
 );
+const SelfReportPage = lazy(() =>
+  import('../features/self-report/SelfReportPage').then((m) => ({ default: m.SelfReportPage })),
+);
 const VisitPage = lazy(() =>
   import('../features/visit-entry/VisitPage').then((m) => ({ default: m.VisitPage })),
 );
@@ -49,6 +52,15 @@ function Page({ route }: { route: Route }) {
       return <PatientPage patientId={route.patientId} />;
     case 'visit':
       return <VisitPage patientId={route.patientId} visitId={route.visitId} />;
+    case 'self-report':
+      return (
+        <SelfReportPage
+          patientId={route.patientId}
+          visitId={route.visitId}
+          scales={route.scales}
+          layout={route.layout}
+        />
+      );
     case 'course':
       return <CoursePage patientId={route.patientId} />;
     case 'print':
@@ -85,6 +97,8 @@ export function App() {
     void import('./adopt-local-choices').then((m) => m.adoptChoicesFromThisBrowser());
   }, []);
   const printing = route.name === 'print';
+  // Patient mode shows no navigation: the header would lead the patient to other records.
+  const patientMode = route.name === 'self-report';
   return (
     <>
       {/* A hash link would change the route: the skip link moves focus itself. */}
@@ -99,7 +113,7 @@ export function App() {
       >
         Skip to main content
       </a>
-      {!printing && (
+      {!printing && !patientMode && (
         <header className="app-header no-print">
           <a className="app-brand" href={paths.patients()}>
             Trajectory
@@ -114,11 +128,16 @@ export function App() {
         </header>
       )}
       <main id="main" tabIndex={-1}>
-        <ErrorBoundary what="the database banner">
-          <DatabaseBanner />
-        </ErrorBoundary>
-        <UpdateBanner />
-        <PreferencesNote />
+        {/* Patient mode: the clinician's banners (backup due, update) carry links out of it. */}
+        {!patientMode && (
+          <>
+            <ErrorBoundary what="the database banner">
+              <DatabaseBanner />
+            </ErrorBoundary>
+            <UpdateBanner />
+            <PreferencesNote />
+          </>
+        )}
         {/* Keyed by the page: a failed screen does not stay failed after navigating away. */}
         <ErrorBoundary key={window.location.hash} what="this screen">
           <Suspense fallback={<p role="status">Loading…</p>}>

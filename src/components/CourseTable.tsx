@@ -27,6 +27,7 @@ export function CourseTable({ columns, rows, caption }: Props) {
             {columns.map((c) => (
               <th scope="col" className="num" key={c.visitId}>
                 <span className="col-date">{c.date}</span>
+                {c.time && <span className="col-time"> {c.time}</span>}
                 {c.sinceIndex && <span className="col-since"> {c.sinceIndex}</span>}
                 {c.isBaseline && <span className="col-baseline"> baseline</span>}
               </th>

@@ -29,12 +29,14 @@ export function readCaseloadRecords(): Promise<CaseloadRecord[]> {
     const indexEvents = events.filter((e) => e.isIndex);
     const assessments = allAssessments.filter((a) => a.status === 'final');
     const indexDate = new Map(indexEvents.map((e) => [e.patientId, e.date]));
+    const indexTime = new Map(indexEvents.map((e) => [e.patientId, e.time ?? null]));
     const finished = byPatient<Visit>(visits.filter((v) => v.status === 'final'));
     const draft = new Map(visits.filter((v) => v.status === 'draft').map((v) => [v.patientId, v]));
     const rated = byPatient<Assessment>(assessments);
     return patients.map((patient) => ({
       patient,
       indexDate: indexDate.get(patient.id) ?? null,
+      indexTime: indexTime.get(patient.id) ?? null,
       visits: finished.get(patient.id) ?? [],
       assessments: rated.get(patient.id) ?? [],
       draftDate: draft.get(patient.id)?.date ?? null,

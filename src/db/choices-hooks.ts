@@ -1,4 +1,5 @@
 /** Live read of the conventions in use (kept apart from hooks.ts: React only here). */
+import { getClinicianPin } from './clinician-pin';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClinicalRules } from '../domain/clinical-rules';
 import { listRuleHistory, readClinicalRules } from './clinical-choices';
@@ -12,4 +13,9 @@ export function useClinicalRules(): ClinicalRules | undefined {
 /** Changes of the conventions, newest first; undefined while loading. */
 export function useRuleHistory(): readonly RulesHistoryEntry[] | undefined {
   return useLiveQuery(() => listRuleHistory(), []);
+}
+
+/** Whether a clinician PIN is set (patient mode needs one); undefined while loading. */
+export function useHasClinicianPin(): boolean | undefined {
+  return useLiveQuery(async () => (await getClinicianPin()) !== null, []);
 }

@@ -18,6 +18,8 @@ import { newId, runWrite, type SaveOptions, type WriteOptions } from './write';
 export interface EventInput {
   readonly patientId: string;
   readonly date: string;
+  /** 'HH:mm' local: when a dose was given, for hours since the index event. */
+  readonly time?: string;
   readonly kind: EventKind;
   readonly label: string;
   readonly drug?: string;
@@ -34,6 +36,7 @@ export interface EventInput {
 /** Fields to change; null (or an empty string) clears an optional field. */
 export interface EventChanges {
   readonly date?: string;
+  readonly time?: string | null;
   readonly kind?: EventKind;
   readonly label?: string;
   readonly drug?: string | null;

@@ -1,6 +1,6 @@
 /** Settings and bookkeeping (key/value). Not clinical data, so no history. */
 import { db } from './db';
-import type { MetaKey, MetaValues } from './schema';
+import type { MetaKey, MetaRecord, MetaValues } from './schema';
 
 /** Keys the app may set; the migration log is written by upgrades only, the rules by clinical-choices.ts. */
 export type SettingKey = Exclude<MetaKey, 'migrationLog' | 'clinicalRules'>;
@@ -12,5 +12,6 @@ export async function getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] 
 }
 
 export async function setMeta<K extends SettingKey>(key: K, value: MetaValues[K]): Promise<void> {
-  await db.meta.put({ key, value });
+  // K is one key and value its type; TypeScript cannot narrow the generic pair to the union.
+  await db.meta.put({ key, value } as MetaRecord);
 }

@@ -1,5 +1,6 @@
 /** The reads the patient screens need. All go through indexes and stop at a limit. */
 import { SCALE_IDS } from '../domain/scales/registry';
+import { compareDated } from '../domain/visit-time';
 import { db } from './db';
 import { codeKeyOf } from './derived';
 import { patientRange, readPatientBundle } from './patient-bundle';
@@ -77,9 +78,9 @@ export interface PatientRecord {
   /** By date. */
   readonly events: readonly TreatmentEvent[];
   readonly indexEvent: TreatmentEvent | null;
-  /** By date. */
+  /** By date, then time of day (src/domain/visit-time.ts). */
   readonly visits: readonly Visit[];
-  /** By date, then in the order scales are offered (HAMD-17, MADRS, PHQ-9, DARS, CGI). */
+  /** By visit, then in the order scales are offered (HAMD-17, MADRS, PHQ-9, DARS, CGI). */
   readonly assessments: readonly Assessment[];
   readonly safetyAcks: readonly SafetyAck[];
 }
@@ -91,14 +92,19 @@ export function getPatientRecord(patientId: string): Promise<PatientRecord | nul
   return runRead(async () => {
     const bundle = await readPatientBundle(patientId);
     if (!bundle.patient) return null;
+    const visits = [...bundle.visits].sort(compareDated);
+    const place = new Map(visits.map((v, i) => [v.id, i]));
     const assessments = [...bundle.assessments].sort(
-      (a, b) => a.date.localeCompare(b.date) || scaleOrder(a) - scaleOrder(b),
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        (place.get(a.visitId) ?? 0) - (place.get(b.visitId) ?? 0) ||
+        scaleOrder(a) - scaleOrder(b),
     );
     return {
       patient: bundle.patient,
       events: bundle.events,
       indexEvent: bundle.events.find((e) => e.isIndex) ?? null,
-      visits: bundle.visits,
+      visits,
       assessments,
       safetyAcks: bundle.safetyAcks,
     };

@@ -69,6 +69,7 @@ export function summarize(
     .sort((a, b) => a.date.localeCompare(b.date) || order(a) - order(b));
   const overview = patientOverview(finalVisits, finalAssessments, {
     indexDate: events.find((e) => e.isIndex)?.date ?? null,
+    indexTime: events.find((e) => e.isIndex)?.time ?? null,
     baselineVisitId: patient.baselineVisitId,
     rules: courseRules(rules),
   });

@@ -10,6 +10,7 @@ import type { ScaleId } from '../domain/scale-types';
 import { VISIT_INTERVAL_LIMITS } from '../domain/caseload/due';
 import { isScaleId, SCALE_IDS } from '../domain/scales/registry';
 import { isIsoDate } from '../domain/time';
+import { isClockTime } from '../domain/visit-time';
 import type { AssessmentData, PatientData, SafetyAck, TreatmentEvent, Visit } from './schema';
 
 const text = (max: number) =>
@@ -25,6 +26,11 @@ export const isoDateSchema = z
   .refine(isIsoDate, {
     error: (issue) => `must be a date written YYYY-MM-DD (got ${JSON.stringify(issue.input)})`,
   });
+
+export const clockTimeSchema = z.string({ error: 'must be text' }).refine(isClockTime, {
+  error: (issue) =>
+    `must be a time of day written HH:mm, 00:00 to 23:59 (got ${JSON.stringify(issue.input)})`,
+});
 
 export const timestampSchema = z.iso.datetime({
   offset: true,
@@ -72,6 +78,7 @@ export const eventSchema = z
     id: idSchema,
     patientId: idSchema,
     date: isoDateSchema,
+    time: clockTimeSchema.exactOptional(),
     kind: z.enum([
       'single-dose',
       'medication-start',
@@ -102,6 +109,7 @@ export const visitSchema = z.strictObject({
   id: idSchema,
   patientId: idSchema,
   date: isoDateSchema,
+  time: clockTimeSchema.exactOptional(),
   notes: text(10_000).exactOptional(),
   adverseEvents: z.array(text(200)).max(50).exactOptional(),
   status: statusSchema,

@@ -13,6 +13,7 @@ import type { ClinicalRules } from '../domain/clinical-rules';
 import type { CourseStatus } from '../domain/course';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
+import type { ClockTime } from '../domain/visit-time';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
 export type IsoTimestamp = string;
@@ -65,6 +66,8 @@ export interface TreatmentEvent {
   readonly id: string;
   readonly patientId: string;
   readonly date: IsoDate;
+  /** Time of day of the event, 'HH:mm' local (a dose given at 10:00), when recorded. */
+  readonly time?: ClockTime;
   readonly kind: EventKind;
   /** What a clinician reads on the chart: 'dezocine', 'rhinoplasty'. */
   readonly label: string;
@@ -91,6 +94,12 @@ export interface Visit {
   readonly id: string;
   readonly patientId: string;
   readonly date: IsoDate;
+  /**
+   * Time of day, 'HH:mm' local, when recorded: several visits on one day (pre-dose, +2 h)
+   * each have one and are ordered by it. No index needs it: a patient's visits are read
+   * together and ordered in memory (src/domain/visit-time.ts).
+   */
+  readonly time?: ClockTime;
   readonly notes?: string;
   /** Adverse events / side effects noted at the visit (free text, normalised). */
   readonly adverseEvents?: readonly string[];
@@ -256,6 +265,16 @@ export interface MigrationLogEntry {
   readonly summary: string;
 }
 
+export interface PinHash {
+  readonly algorithm: 'PBKDF2-SHA-256';
+  readonly iterations: number;
+  /** Base64. */
+  readonly salt: string;
+  /** Base64 of the 256-bit derived key. */
+  readonly hash: string;
+  readonly setAt: IsoTimestamp;
+}
+
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
   /** The band, remission and relapse conventions in use (absent: every scale's default). */
@@ -264,6 +283,11 @@ export interface MetaValues {
   lastExportAt: IsoTimestamp;
   /** The line printed at the top of reports. */
   clinicHeader: string;
+  /**
+   * The clinician's PIN that ends patient mode, as a salted PBKDF2 hash (never the PIN).
+   * Kept on this device only: backups do not carry it.
+   */
+  clinicianPin: PinHash;
   /** Every migration step that ran on this device. */
   migrationLog: readonly MigrationLogEntry[];
 }

@@ -1,7 +1,7 @@
 /**
  * Visits. A visit starts as a draft (its assessments are drafts too); finalizing marks the
  * visit and all its assessments final in one change. A patient has at most one draft visit
- * and at most one visit per date.
+ * and several visits on one day only with a time each (src/domain/visit-time.ts).
  */
 import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
@@ -15,15 +15,20 @@ import { revise, sameRev, withoutRev } from './revision';
 import type { Patient, Visit } from './schema';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
 import { normaliseAdverseEvents } from '../domain/adverse-events';
+import { visitSlotClash } from '../domain/visit-time';
 
 export interface VisitInput {
   readonly patientId: string;
   readonly date: string;
+  /** 'HH:mm' local; needed when the patient has another visit that day. */
+  readonly time?: string;
   readonly notes?: string;
 }
 
 export interface VisitChanges {
   readonly date?: string;
+  /** 'HH:mm'; null clears the time. */
+  readonly time?: string | null;
   /** null (or an empty string) clears the notes. */
   readonly notes?: string | null;
   /** Normalised (trimmed, no repeats); an empty list or null clears them. */
@@ -68,9 +73,8 @@ export function createVisit(
         `${patient.code} already has a draft visit (${draft.date}): finish or delete it first.`,
       );
     }
-    if (visits.some((v) => v.date === visit.date)) {
-      return refuse(`${patient.code} already has a visit on ${visit.date}.`);
-    }
+    const clash = visitSlotClash(visits, visit, patient.code);
+    if (clash) return refuse(clash);
     await applyChanges({ name: `start visit ${visit.date}`, by: options.by }, [
       { table: 'visits', before: null, after: visit },
     ]);
@@ -109,9 +113,11 @@ export function updateVisit(
             ? 'visit notes'
             : key === 'date'
               ? 'visit date'
-              : key === 'adverseEvents'
-                ? 'adverse events'
-                : key,
+              : key === 'time'
+                ? 'visit time'
+                : key === 'adverseEvents'
+                  ? 'adverse events'
+                  : key,
         ...(options.choices ? { choices: options.choices } : {}),
       });
       if (!outcome.ok)
@@ -122,13 +128,16 @@ export function updateVisit(
     const parsed = parseRecord(visitSchema, { ...merged, updatedAt: nowIso() });
     if (!parsed.ok) return parsed;
     const visit = revise(existing, parsed.value);
-    if (visit.date !== existing.date) {
-      const impossible = beforeBirth(await db.patients.get(visit.patientId), visit.date);
+    if (visit.date !== existing.date || visit.time !== existing.time) {
+      const patient = await db.patients.get(visit.patientId);
+      const impossible = visit.date !== existing.date ? beforeBirth(patient, visit.date) : null;
       if (impossible) return refuse(impossible);
-      const clash = (await visitsOf(visit.patientId)).some(
-        (v) => v.id !== id && v.date === visit.date,
+      const clash = visitSlotClash(
+        await visitsOf(visit.patientId),
+        visit,
+        patient?.code ?? 'This patient',
       );
-      if (clash) return refuse(`This patient already has a visit on ${visit.date}.`);
+      if (clash) return refuse(clash);
     }
     await applyChanges({ name: `edit visit ${visit.date}`, by: options.by }, [
       { table: 'visits', before: existing, after: visit },

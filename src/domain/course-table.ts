@@ -8,6 +8,8 @@ import { daysBetween, timeSinceLabel, type IsoDate } from './time';
 export interface TableColumn {
   readonly visitId: string;
   readonly date: IsoDate;
+  /** The visit's time of day, when recorded ('HH:mm'). */
+  readonly time?: string;
   /** "1 wk", "−6 d": time since the index event, or null without one. */
   readonly sinceIndex: string | null;
   readonly isBaseline: boolean;
@@ -66,6 +68,7 @@ export function buildCourseTable(
   const columns: TableColumn[] = points.map((p) => ({
     visitId: p.id,
     date: p.date,
+    ...(p.time ? { time: p.time } : {}),
     sinceIndex: indexDate ? timeSinceLabel(daysBetween(indexDate, p.date)) : null,
     isBaseline: baselineIds.has(p.id),
   }));

@@ -2,11 +2,14 @@ import { changeFromBaseline, type Change } from './change';
 import { isRemission, isResponse, reliableChange, type ReliableChange } from './outcomes';
 import type { RelapseRule, RemissionRule, ScaleDefinition } from './scale-types';
 import type { IsoDate } from './time';
+import { onOrBeforeIndex, type ClockTime } from './visit-time';
 
 /** One scored time point of one scale: a total, or null where the visit has none. */
 export interface CourseInput {
   readonly id: string;
   readonly date: IsoDate;
+  /** The visit's time of day ('HH:mm'), when several visits share a day. */
+  readonly time?: ClockTime | undefined;
   readonly total: number | null;
 }
 
@@ -70,6 +73,8 @@ export interface CourseOptions {
   /** Id of the baseline point; default: see defaultBaselineIndex. */
   readonly baselineId?: string | undefined;
   readonly indexDate?: IsoDate | null | undefined;
+  /** The index event's time of day, when recorded: a visit later that day is after it. */
+  readonly indexTime?: ClockTime | null | undefined;
   readonly remissionRuleId?: string | undefined;
   readonly relapseRuleId?: string | undefined;
 }
@@ -78,11 +83,14 @@ export interface CourseOptions {
 export function defaultBaselineIndex(
   points: readonly CourseInput[],
   indexDate?: IsoDate | null,
+  indexTime?: ClockTime | null,
 ): number | null {
   const rated = points.map((p, i) => ({ p, i })).filter(({ p }) => p.total !== null);
   if (!rated.length) return null;
   if (indexDate) {
-    const before = rated.filter(({ p }) => p.date <= indexDate);
+    const before = rated.filter(({ p }) =>
+      onOrBeforeIndex(p, { date: indexDate, time: indexTime }),
+    );
     const last = before[before.length - 1];
     if (last) return last.i;
   }
@@ -128,7 +136,8 @@ export function analyseCourse(
     options.baselineId === undefined
       ? -1
       : input.findIndex((p) => p.id === options.baselineId && p.total !== null);
-  const baselineIndex = chosen >= 0 ? chosen : defaultBaselineIndex(input, options.indexDate);
+  const baselineIndex =
+    chosen >= 0 ? chosen : defaultBaselineIndex(input, options.indexDate, options.indexTime);
   const baseline = baselineIndex === null ? null : (input[baselineIndex]?.total ?? null);
 
   const events: { -readonly [K in keyof CourseEvents]: CourseEvents[K] } = {};

@@ -5,10 +5,12 @@ import { SCALES } from './scales/registry';
 import type { ScaleDefinition, ScaleId } from './scale-types';
 import { scoreEntry, type Score } from './scoring';
 import type { IsoDate } from './time';
+import { compareDated, type ClockTime } from './visit-time';
 
 export interface VisitInput {
   readonly id: string;
   readonly date: IsoDate;
+  readonly time?: ClockTime | undefined;
 }
 
 export interface AssessmentInput {
@@ -26,6 +28,8 @@ export interface RuleChoice {
 
 export interface CourseRequest {
   readonly indexDate?: IsoDate | null | undefined;
+  /** The index event's time of day, when recorded. */
+  readonly indexTime?: ClockTime | null | undefined;
   /** A visit the clinician chose as baseline (else the default rule). */
   readonly baselineVisitId?: string | undefined;
   readonly rules?: Partial<Record<ScaleId, RuleChoice>>;
@@ -50,9 +54,7 @@ export function buildPatientCourses(
   assessments: readonly AssessmentInput[],
   request: CourseRequest = {},
 ): ScaleCourse[] {
-  const sorted = [...visits].sort((a, b) =>
-    a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? -1 : 1,
-  );
+  const sorted = [...visits].sort(compareDated);
   return SCALES.flatMap((scale) => {
     const own = assessments.filter((a) => a.scaleId === scale.id);
     if (own.length === 0) return [];
@@ -64,12 +66,14 @@ export function buildPatientCourses(
     const inputs: CourseInput[] = sorted.map((v) => ({
       id: v.id,
       date: v.date,
+      ...(v.time ? { time: v.time } : {}),
       total: scores.get(v.id)?.total ?? null,
     }));
     const rules = request.rules?.[scale.id];
     const course = analyseCourse(scale, inputs, {
       baselineId: request.baselineVisitId,
       indexDate: request.indexDate,
+      indexTime: request.indexTime,
       remissionRuleId: rules?.remissionRule,
       relapseRuleId: rules?.relapseRule,
     });

@@ -10,6 +10,13 @@ export type Route =
   | { name: 'patient'; patientId: string }
   | { name: 'edit-patient'; patientId: string }
   | { name: 'visit'; patientId: string; visitId: string }
+  | {
+      name: 'self-report';
+      patientId: string;
+      visitId: string;
+      scales: readonly string[];
+      layout: SelfReportLayout;
+    }
   | { name: 'course'; patientId: string }
   | { name: 'print'; patientId: string }
   | { name: 'data' }
@@ -17,12 +24,22 @@ export type Route =
   | { name: 'caseload' }
   | { name: 'not-found'; path: string };
 
+/** Patient mode shows one question at a time or the whole form. */
+export type SelfReportLayout = 'one' | 'form';
+
 export const paths = {
   patients: () => '#/',
   newPatient: () => '#/patients/new',
   patient: (id: string) => `#/patients/${id}`,
   editPatient: (id: string) => `#/patients/${id}/edit`,
   visit: (patientId: string, visitId: string) => `#/patients/${patientId}/visits/${visitId}`,
+  selfReport: (
+    patientId: string,
+    visitId: string,
+    scales: readonly string[],
+    layout: SelfReportLayout,
+  ) =>
+    `#/patients/${patientId}/visits/${visitId}/self-report/${scales.map(encodeURIComponent).join(',')}/${layout}`,
   course: (id: string) => `#/patients/${id}/course`,
   print: (id: string) => `#/patients/${id}/print`,
   data: () => '#/data',
@@ -58,6 +75,22 @@ export function parseRoute(hash: string): Route {
     if (sub === 'print' && parts.length === 3) return { name: 'print', patientId: id };
     if (sub === 'visits' && subId && parts.length === 4)
       return { name: 'visit', patientId: id, visitId: subId };
+    const [, , , , mode, scales, layout] = parts;
+    if (
+      sub === 'visits' &&
+      subId &&
+      mode === 'self-report' &&
+      scales &&
+      (layout === 'one' || layout === 'form') &&
+      parts.length === 7
+    )
+      return {
+        name: 'self-report',
+        patientId: id,
+        visitId: subId,
+        scales: scales.split(','),
+        layout,
+      };
   }
   return { name: 'not-found', path };
 }
@@ -100,8 +133,19 @@ const notify = () => {
 };
 const asHash = (path: string) => `#${path.replace(/^#/, '')}`;
 
+/**
+ * Patient mode: while a route is locked the page stays on it, whatever is done (Back, a typed
+ * address, a link); only `unlockAndNavigate`, called after the clinician's PIN, ends it.
+ */
+let locked: string | null = null;
+
 function onHashChange(): void {
   const now = window.location.hash;
+  if (locked !== null && now !== locked) {
+    window.history.replaceState(window.history.state, '', locked);
+    notify();
+    return;
+  }
   if (guard && now !== guard.hash && now !== allowed) {
     // Back, Forward or a typed address: put the address of the page on screen back (this
     // fires no event) and ask.
@@ -128,6 +172,7 @@ const subscribe = (onChange: () => void) => {
  * focus goes on arrival when it is not the page's main heading.
  */
 export function navigate(path: string, options: { focus?: FocusIntent } = {}): void {
+  if (locked !== null) return;
   focusIntent = options.focus ? { path: bare(path), target: options.focus } : null;
   allowed = asHash(path);
   window.location.hash = bare(path);
@@ -195,4 +240,28 @@ export function useLeaveGuard(message: string | null): void {
       notify();
     };
   }, [message]);
+}
+
+/** Keeps the page on screen until `unlockAndNavigate` (patient mode). */
+export function useRouteLock(): void {
+  useEffect(() => {
+    locked = window.location.hash;
+    const unsubscribe = subscribe(() => undefined);
+    // Closing or reloading the tab is asked by the browser first.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      locked = null;
+      unsubscribe();
+    };
+  }, []);
+}
+
+/** Ends the lock (the clinician's PIN was checked) and goes to `path`. */
+export function unlockAndNavigate(path: string): void {
+  locked = null;
+  navigate(path);
 }

@@ -4,7 +4,7 @@ import { CSV_COLUMNS } from '../../src/db/backup/csv-columns';
 import { buildCsv, csvRows, exportCsv } from '../../src/db/backup/csv-export';
 import { getMeta } from '../../src/db/meta-repo';
 import { createPatient } from '../../src/db/patients-repo';
-import { createVisit } from '../../src/db/visits-repo';
+import { createVisit, finalizeVisit } from '../../src/db/visits-repo';
 import { expectOk, freshDatabase, hamdItems, importFixture, newDraftVisit } from './helpers';
 
 beforeEach(freshDatabase);
@@ -65,6 +65,7 @@ describe('CSV export (long format)', () => {
       'completeness',
       'status',
       'rater',
+      'visit_time',
     ]);
     // Per visit: HAMD-17 total + item 7, MADRS total + item 8, PHQ-9 total + item 1, DARS total + 4 domains.
     expect(rows).toHaveLength(5 * 11);
@@ -95,6 +96,7 @@ describe('CSV export (long format)', () => {
       'summary',
       'final',
       '', // no rater recorded in the published case
+      '', // nor a time of day
     ]);
     expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['-6', '7', '14', '21', '28']));
     expect(await getMeta('lastExportAt')).toBeNull(); // a CSV is not a backup
@@ -104,6 +106,24 @@ describe('CSV export (long format)', () => {
     await importFixture();
     const csv = expectOk(await exportCsv({ scope: 'all' }, { comments: false }));
     expect(csv.startsWith('patient_code,visit_date,')).toBe(true);
+  });
+
+  it('writes the time of day of visits that have one, two visits on one day in time order', async () => {
+    const p = expectOk(await createPatient({ code: 'P-1' }));
+    for (const time of ['12:00', '08:00']) {
+      const v = expectOk(await createVisit({ patientId: p.id, date: '2024-01-10', time }));
+      expectOk(
+        await saveDraftAssessment({ visitId: v.id, scaleId: 'HAMD-17', entry: hamdItems(2, 0) }),
+      );
+      expectOk(await finalizeVisit(v.id));
+    }
+    const [header, ...rows] = dataLines(expectOk(await exportCsv()));
+    const at = header?.indexOf('visit_time') ?? -1;
+    const totals = rows.filter((r) => r[7] === 'total');
+    expect(totals.map((r) => [r[1], r[at]])).toEqual([
+      ['2024-01-10', '08:00'],
+      ['2024-01-10', '12:00'],
+    ]);
   });
 
   it('writes every item of an item entry, missing ones empty, and no total when too many are missing', async () => {
@@ -125,7 +145,8 @@ describe('CSV export (long format)', () => {
       '',
       'incomplete',
       'draft',
-      '',
+      '', // rater
+      '', // visit_time
     ]);
     expect(rows.slice(1, 4).map((r) => [r[7], r[8], r[9]])).toEqual([
       ['1', 'Depressed mood', '2'],

@@ -170,6 +170,48 @@ describe('visits', () => {
     ).toMatch(/already has a visit on 2024-01-10/);
   });
 
+  it('allows several visits on one day with a time each, ordered by time (single-dose design)', async () => {
+    const { patient } = await seedPatient();
+    const draft = await getDraftVisit(patient.id);
+    expectOk(await finalizeVisit(draft?.id ?? ''));
+    const at = async (date: string, time?: string) => {
+      const v = expectOk(
+        await createVisit({ patientId: patient.id, date, ...(time ? { time } : {}) }),
+      );
+      expectOk(await finalizeVisit(v.id));
+      return v;
+    };
+    const plus2 = await at('2024-01-20', '12:00');
+    await at('2024-01-20', '08:00');
+    expect(
+      expectFailure(await createVisit({ patientId: patient.id, date: '2024-01-20', time: '12:00' }))
+        .reason,
+    ).toBe('P-001 already has a visit on 2024-01-20 at 12:00.');
+    expect(
+      expectFailure(await createVisit({ patientId: patient.id, date: '2024-01-20' })).reason,
+    ).toMatch(/Give this visit its time of day too/);
+    expect(
+      expectFailure(await createVisit({ patientId: patient.id, date: '2024-01-20', time: '25:00' }))
+        .reason,
+    ).toMatch(/time: must be a time of day written HH:mm/);
+    // A time moved onto another visit's time is refused; the stored visit keeps its own.
+    expect(
+      expectFailure(await updateVisit(plus2.id, { time: '08:00' }, { base: plus2 })).reason,
+    ).toBe('P-001 already has a visit on 2024-01-20 at 08:00.');
+    const moved = expectOk(await updateVisit(plus2.id, { time: '14:00' }, { base: plus2 }));
+    expect(moved.time).toBe('14:00');
+    const record = await getPatientRecord(patient.id);
+    expect(record?.visits.map((v) => `${v.date} ${v.time ?? ''}`.trim())).toEqual([
+      '2024-01-10',
+      '2024-01-20 08:00',
+      '2024-01-20 14:00',
+    ]);
+    // Clearing the time of one of two visits that day would make them indistinguishable.
+    expect(
+      expectFailure(await updateVisit(moved.id, { time: null }, { base: moved })).reason,
+    ).toMatch(/Give this visit its time of day too/);
+  });
+
   it('finalizes the visit and all its assessments in one change, which undo reverses', async () => {
     const { visit, hamd } = await seedPatient();
     const madrs = expectOk(

@@ -1,13 +1,15 @@
 /**
  * Checks between the records of a backup, after each record passed its own shape check:
  * unique ids and codes, every reference resolving inside the file, the rules the
- * repositories keep (one index event, one draft visit, one visit per date, one assessment
+ * repositories keep (one index event, one draft visit, visits on one day only with distinct times, one assessment
  * per scale and visit), and every score checked by the domain (validateEntry).
  */
 import type { AssessmentEntry } from '../../domain/assessment';
 import { getScale } from '../../domain/scales/registry';
 import type { Issue } from '../../domain/validation';
 import { validateEntry } from '../../domain/validation';
+import { visitSlotClash } from '../../domain/visit-time';
+import type { Visit } from '../schema';
 import { codeKeyOf } from '../derived';
 import { formatPath } from '../record-schemas';
 import type { BackupTable, BackupTables } from './backup-format';
@@ -94,7 +96,7 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
         `${where('patients', at, 'baselineVisitId')}: no visit with id ${chosen} of patient ${record.code} in this file`,
       );
   }
-  const visitDates = new Map<string, number>();
+  const visitDates = new Map<string, { at: number; record: Visit }[]>();
   const drafts = new Map<string, number>();
   // Visits whose patient is missing: their assessments' patientId is not reported again.
   const orphans = new Set<string>();
@@ -105,12 +107,17 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
     }
     const code = codeOf.get(record.patientId) ?? '';
     const dateKey = `${record.patientId}/${record.date}`;
-    const sameDate = visitDates.get(dateKey);
-    if (sameDate === undefined) visitDates.set(dateKey, at);
-    else
+    const sameDate = visitDates.get(dateKey) ?? [];
+    const clash = visitSlotClash(
+      sameDate.map((s) => s.record),
+      record,
+      `patient ${code}`,
+    );
+    if (clash)
       problems.push(
-        `${where('visits', at, 'date')}: patient ${code} already has a visit on ${record.date} (visits[${sameDate}])`,
+        `${where('visits', at, record.time === undefined ? 'date' : 'time')}: ${clash} (visits[${sameDate.map((s) => s.at).join('], visits[')}])`,
       );
+    visitDates.set(dateKey, [...sameDate, { at, record }]);
     if (record.status !== 'draft') continue;
     const draft = drafts.get(record.patientId);
     if (draft === undefined) drafts.set(record.patientId, at);

@@ -61,6 +61,12 @@ export const CSV_COLUMNS = [
     kind: 'text',
     description: 'who rated the scale at this visit, as entered; empty = not recorded',
   },
+  {
+    name: 'visit_time',
+    kind: 'text',
+    description:
+      'time of day of the visit, HH:mm local time (several visits on one day); empty = not recorded (the last column, so the columns of earlier files keep their places)',
+  },
 ] as const satisfies readonly CsvColumn[];
 
 export type CsvColumnName = (typeof CSV_COLUMNS)[number]['name'];

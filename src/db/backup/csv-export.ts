@@ -21,6 +21,7 @@ type Base = Pick<
   CsvRow,
   | 'patient_code'
   | 'visit_date'
+  | 'visit_time'
   | 'days_since_index'
   | 'scale'
   | 'scale_version'
@@ -100,6 +101,7 @@ export function csvRows(
         {
           patient_code: patient.code,
           visit_date: visit.date,
+          visit_time: visit.time ?? null,
           days_since_index: index === undefined ? null : daysBetween(index, visit.date),
           scale: a.scaleId,
           scale_version: a.scaleVersion,

@@ -68,6 +68,8 @@ function assemble(
   );
   const order = new Map(patients.map((p, i) => [p.id, i]));
   const rank = (row: { patientId: string }) => order.get(row.patientId) ?? -1;
+  // Several visits on one day: their assessments follow the visits' times.
+  const timeOf = new Map(rows.visits.map((v) => [v.id, v.time]));
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -90,6 +92,7 @@ function assemble(
         byKeys<Visit>(
           rank,
           (v) => v.date,
+          (v) => v.time ?? '',
           (v) => v.id,
         ),
       )
@@ -99,6 +102,8 @@ function assemble(
         byKeys<Assessment>(
           rank,
           (a) => a.date,
+          (a) => timeOf.get(a.visitId) ?? '',
+          (a) => a.visitId,
           (a) => SCALE_IDS.indexOf(a.scaleId),
           (a) => a.id,
         ),

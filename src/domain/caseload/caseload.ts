@@ -7,6 +7,7 @@ import { courseRules } from '../clinical-rules';
 import type { AssessmentInput, VisitInput } from '../patient-course';
 import { patientOverview, type PatientOverview } from '../patient-overview';
 import type { IsoDate } from '../time';
+import type { ClockTime } from '../visit-time';
 import { visitDue, type DueState, type VisitDue } from './due';
 
 /** What the caseload reads of a patient: finished visits and assessments only. */
@@ -19,6 +20,8 @@ export interface CaseloadRecord {
     readonly expectedIntervalDays?: number;
   };
   readonly indexDate: IsoDate | null;
+  /** The index event's time, when recorded: it decides the baseline on the index day. */
+  readonly indexTime?: ClockTime | null;
   readonly visits: readonly VisitInput[];
   readonly assessments: readonly AssessmentInput[];
   /** A visit in progress (not counted as seen until finished). */
@@ -54,6 +57,7 @@ export function caseloadRows(
   const rows = records.map((r): CaseloadRow => {
     const overview = patientOverview(r.visits, r.assessments, {
       indexDate: r.indexDate,
+      indexTime: r.indexTime ?? null,
       baselineVisitId: r.patient.baselineVisitId,
       rules: ruleChoice,
     });

@@ -37,16 +37,18 @@ function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules
   const prefs = usePreferences();
   const baselineVisitId = record.patient.baselineVisitId;
   const indexDate = record.indexEvent?.date ?? null;
+  const indexTime = record.indexEvent?.time ?? null;
   const finished = useMemo(() => finishedPart(record), [record]);
 
   const courses = useMemo(
     () =>
       buildPatientCourses(finished.visits, finished.assessments, {
         indexDate,
+        indexTime,
         baselineVisitId,
         rules: courseRules(rules),
       }),
-    [finished, indexDate, baselineVisitId, rules],
+    [indexTime, finished, indexDate, baselineVisitId, rules],
   );
   const table = useMemo(
     () =>

@@ -1,4 +1,5 @@
 import { SCALES } from '../../domain/scales/registry';
+import { ClinicianPinForm } from './ClinicianPinForm';
 import { setPreference, usePreferences } from '../../state/preferences';
 
 export function SettingsPanel() {
@@ -47,6 +48,7 @@ export function SettingsPanel() {
           </label>
         ))}
       </fieldset>
+      <ClinicianPinForm />
       <p className="muted">
         Severity band conventions, remission cut-offs and relapse rules are chosen per scale on a
         patient's course page.

@@ -14,6 +14,7 @@ import { firstErrorField, toFormErrors, type FormErrors } from './form-errors';
 
 const LABELS = {
   date: 'Date',
+  time: 'Time (optional)',
   kind: 'Kind',
   label: 'Label',
   drug: 'Drug',
@@ -52,6 +53,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
   const clinician = usePreferences((s) => s.clinician);
   const [f, setF] = useState({
     date: event?.date ?? '',
+    time: event?.time ?? '',
     kind: event?.kind ?? 'single-dose',
     label: event?.label ?? '',
     drug: event?.drug ?? '',
@@ -122,6 +124,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
           base.id,
           {
             date: f.date,
+            time: optional(f.time),
             kind: f.kind,
             label,
             drug: optional(drug),
@@ -139,6 +142,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
           {
             patientId,
             date: f.date,
+            ...(f.time ? { time: f.time } : {}),
             kind: f.kind,
             label,
             isIndex: f.isIndex,
@@ -223,6 +227,7 @@ export function EventForm({ patientId, event, onDone }: Props) {
       )}
       <div className="form-grid">
         {field('date', 'Date', 'date')}
+        {field('time', 'Time (optional)', 'time')}
         <label htmlFor="ev-kind">Kind</label>
         <select
           id="ev-kind"

@@ -7,6 +7,7 @@ import type { Assessment } from '../../db/schema';
 import { getScale } from '../../domain/scales/registry';
 import { scoreEntry } from '../../domain/scoring';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
+import { dateTimeText, isClockTime } from '../../domain/visit-time';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 import { ScrollBox } from '../../components/ScrollBox';
@@ -16,6 +17,7 @@ const today = () => localToday();
 export function VisitsPanel({ record }: { record: PatientRecord }) {
   const clinician = usePreferences((s) => s.clinician);
   const [date, setDate] = useState(today);
+  const [time, setTime] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const { dialog, confirm } = useConfirm();
   const { patient, visits, assessments, indexEvent } = record;
@@ -44,7 +46,14 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
       }))
     )
       return;
-    const result = await createVisit({ patientId: patient.id, date }, { by: clinician });
+    if (time !== '' && !isClockTime(time)) {
+      setProblem('Visit time must be a time of day, hours and minutes (for example 09:30).');
+      return;
+    }
+    const result = await createVisit(
+      { patientId: patient.id, date, ...(time ? { time } : {}) },
+      { by: clinician },
+    );
     if (!result.ok) {
       setProblem(result.reason);
       return;
@@ -76,7 +85,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
       <h2 id="visits-heading">Visits</h2>
       {draft ? (
         <p className="banner banner-info">
-          A visit of {draft.date} is in progress (draft, saved as typed).{' '}
+          A visit of {dateTimeText(draft)} is in progress (draft, saved as typed).{' '}
           <a className="button" href={paths.visit(patient.id, draft.id)} aria-keyshortcuts="Alt+V">
             Continue visit of {draft.date}
           </a>{' '}
@@ -102,6 +111,17 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
             aria-describedby={problem ? 'visit-date-problem' : undefined}
             onChange={(e) => setDate(e.currentTarget.value)}
           />
+          <label htmlFor="visit-time">Time (optional)</label>
+          <input
+            id="visit-time"
+            type="time"
+            value={time}
+            aria-describedby="visit-time-hint"
+            onChange={(e) => setTime(e.currentTarget.value)}
+          />
+          <span className="visually-hidden" id="visit-time-hint">
+            Needed when the patient has more than one visit that day.
+          </span>
           <button type="submit" aria-keyshortcuts="Alt+V">
             Start visit
           </button>
@@ -122,7 +142,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
           <table className="data">
             <thead>
               <tr>
-                <th scope="col">Date</th>
+                <th scope="col">Date and time</th>
                 <th scope="col">Since {indexEvent ? indexEvent.label : 'index event'}</th>
                 <th scope="col">Scales</th>
                 <th scope="col">Status</th>
@@ -134,7 +154,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
                 return (
                   <tr key={v.id}>
                     <th scope="row">
-                      <a href={paths.visit(patient.id, v.id)}>{v.date}</a>
+                      <a href={paths.visit(patient.id, v.id)}>{dateTimeText(v)}</a>
                     </th>
                     <td>
                       {indexEvent ? timeSinceLabel(daysBetween(indexEvent.date, v.date)) : '—'}

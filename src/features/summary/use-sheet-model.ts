@@ -41,6 +41,7 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices, rule
   const prefs = usePreferences();
   const baselineVisitId = record.patient.baselineVisitId;
   const indexDate = record.indexEvent?.date ?? null;
+  const indexTime = record.indexEvent?.time ?? null;
   const bandFor = useMemo(() => (id: string) => bandConventionFor(rules, id), [rules]);
 
   const finalVisits = useMemo(
@@ -55,10 +56,11 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices, rule
     () =>
       buildPatientCourses(finalVisits, finalAssessments, {
         indexDate,
+        indexTime,
         baselineVisitId,
         rules: courseRules(rules),
       }),
-    [finalVisits, finalAssessments, indexDate, baselineVisitId, rules],
+    [indexTime, finalVisits, finalAssessments, indexDate, baselineVisitId, rules],
   );
   const { excluded, range } = choices;
   const shown = useMemo(

@@ -1,6 +1,7 @@
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Visit } from '../../db/schema';
 import { daysBetween, timeFromIndexPhrase } from '../../domain/time';
+import { dateTimeText } from '../../domain/visit-time';
 import { paths } from '../../state/navigation';
 
 /** The visit's heading (date, time from the index event in words) and its save status. */
@@ -23,7 +24,7 @@ export function VisitHeader({
           {isDraft ? 'Visit in progress' : 'Finished visit'}
         </p>
         <h1>
-          Visit of {visit.date}
+          Visit of {dateTimeText(visit)}
           {index && (
             <span className="muted">
               {' '}

@@ -25,14 +25,18 @@ import { VisitNotes } from './VisitNotes';
 import { useVisitEntries } from './use-visit-entries';
 import { RefusedBanner } from './RefusedBanner';
 import { VisitDateField } from './VisitDateField';
+import { VisitTimeField } from './VisitTimeField';
+import { HandOverPanel } from './HandOverPanel';
+import { SelfReportBanner } from './SelfReportBanner';
 import { VisitHeader } from './VisitHeader';
+import { dateTimeText } from '../../domain/visit-time';
 
 export function VisitPage({ patientId, visitId }: { patientId: string; visitId: string }) {
   const record = usePatientRecord(patientId);
   const rules = useClinicalRules();
   const visit = record?.visits.find((v) => v.id === visitId);
   usePageTitle(
-    record === undefined ? null : visit ? `Visit of ${visit.date}` : 'Visit not found',
+    record === undefined ? null : visit ? `Visit of ${dateTimeText(visit)}` : 'Visit not found',
     record?.patient.code,
   );
   if (record === undefined || rules === undefined) return <p role="status">Loading…</p>;
@@ -139,6 +143,7 @@ function VisitEditor({
     });
     return buildPatientCourses(record.visits, [...others, ...here], {
       indexDate: record.indexEvent?.date ?? null,
+      indexTime: record.indexEvent?.time ?? null,
       baselineVisitId,
       rules: courseRules(rules),
     });
@@ -259,6 +264,7 @@ function VisitEditor({
           {problem}
         </p>
       )}
+      <SelfReportBanner assessments={record.assessments.filter((a) => a.visitId === visit.id)} />
       <RefusedBanner
         refused={refused}
         action={isDraft ? 'finished' : 'saved'}
@@ -279,6 +285,7 @@ function VisitEditor({
           by={prefs.clinician}
           confirm={confirm}
         />
+        <VisitTimeField key={visit.time ?? ''} visit={visit} by={prefs.clinician} />
         <fieldset className="scale-choice">
           <legend>Scales at this visit</legend>
           {SCALES.map((s) => (
@@ -325,6 +332,7 @@ function VisitEditor({
         );
       })}
       <VisitNotes visit={visit} by={prefs.clinician} onProblem={setProblem} />
+      {isDraft && <HandOverPanel patientId={record.patient.id} visitId={visit.id} />}
       <div className="actions finish-bar">
         {isDraft ? (
           <button

@@ -6,6 +6,7 @@
  * subscale derived from its response, and the treatment events (fhir-events.ts). Numbers come
  * from the domain's scoring, as on screen.
  */
+import { fhirDateTime } from './fhir-time';
 import type { Backup } from '../../db/backup/backup-format';
 import type { AssessmentData, PatientData, Visit } from '../../db/schema';
 import type { ScaleDefinition } from '../../domain/scale-types';
@@ -67,7 +68,7 @@ function encounterResource(v: Visit): Resource & { id: string } {
     status: v.status === 'final' ? 'finished' : 'in-progress',
     class: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
     subject: { reference: `Patient/${v.patientId}` },
-    period: { start: v.date },
+    period: { start: fhirDateTime(v.date, v.time) },
   };
 }
 
@@ -118,7 +119,7 @@ function responseItems(scale: ScaleDefinition, a: AssessmentData): Questionnaire
   ];
 }
 
-function questionnaireResponse(a: AssessmentData): Resource & { id: string } {
+function questionnaireResponse(a: AssessmentData, when: string): Resource & { id: string } {
   const scale = getScale(a.scaleId);
   return {
     resourceType: 'QuestionnaireResponse',
@@ -128,7 +129,7 @@ function questionnaireResponse(a: AssessmentData): Resource & { id: string } {
     status: a.status === 'final' ? 'completed' : 'in-progress',
     subject: { reference: `Patient/${a.patientId}` },
     encounter: { reference: `Encounter/${a.visitId}` },
-    authored: a.date,
+    authored: when,
     ...(a.rater === undefined ? {} : { author: { display: a.rater } }),
     item: responseItems(scale, a),
   };
@@ -139,7 +140,11 @@ const value = (v: number) =>
     ? { valueInteger: v }
     : { valueQuantity: { value: v, unit: 'score', system: UCUM, code: '{score}' } };
 
-function observations(a: AssessmentData, score: Score): (Resource & { id: string })[] {
+function observations(
+  a: AssessmentData,
+  score: Score,
+  when: string,
+): (Resource & { id: string })[] {
   const scale = getScale(a.scaleId);
   const base = {
     resourceType: 'Observation',
@@ -148,7 +153,7 @@ function observations(a: AssessmentData, score: Score): (Resource & { id: string
     category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
     subject: { reference: `Patient/${a.patientId}` },
     encounter: { reference: `Encounter/${a.visitId}` },
-    effectiveDateTime: a.date,
+    effectiveDateTime: when,
     derivedFrom: [{ reference: `QuestionnaireResponse/${a.id}` }],
   };
   const out: (Resource & { id: string })[] = [];
@@ -213,9 +218,11 @@ export function buildFhirBundle(data: Backup, options: FhirExportOptions = {}): 
     for (const v of data.visits.filter((x) => x.patientId === p.id))
       entries.push(entry(encounterResource(v)));
     for (const a of data.assessments.filter((x) => x.patientId === p.id)) {
-      entries.push(entry(questionnaireResponse(a)));
+      // The visit's time of day, when recorded, makes the date a FHIR dateTime.
+      const when = fhirDateTime(a.date, data.visits.find((v) => v.id === a.visitId)?.time);
+      entries.push(entry(questionnaireResponse(a, when)));
       const scored = scoreEntry(getScale(a.scaleId), a.entry);
-      if (scored.ok) entries.push(...observations(a, scored.score).map(entry));
+      if (scored.ok) entries.push(...observations(a, scored.score, when).map(entry));
     }
   }
   return {
