@@ -36,7 +36,7 @@ describe('compressed backup with a checksum', () => {
     await shot(page, 'backup-exported-1280');
     await expectNoAxeViolations(page, 'after a backup');
 
-    const gz = readFileSync((await download.path()));
+    const gz = readFileSync(await download.path());
     expect([gz[0], gz[1]]).toEqual([0x1f, 0x8b]);
     const text = gunzipSync(gz).toString('utf8');
     expect(text).toMatch(/"checksum":\{"algorithm":"SHA-256","value":"[0-9a-f]{64}"\}\}\n$/);
