@@ -4,7 +4,7 @@
  * assessment's item at its current value; if the value is later changed, the flag opens
  * again, because what was acknowledged is no longer what is recorded.
  */
-import { getScale } from '../domain/scales/registry';
+import { scaleOf } from '../domain/scales/registry';
 import type { ScaleId } from '../domain/scale-types';
 import { db } from './db';
 import { flaggedItemsOf } from './derived';
@@ -38,8 +38,8 @@ function itemValue(a: Assessment, item: number): number | null {
 
 /** Flags are decided on read by the domain rule; the stored flaggedItems only finds candidates. */
 function flagsOf(a: Assessment, patientCode: string, acks: readonly SafetyAck[]): SafetyFlag[] {
-  const scale = getScale(a.scaleId);
-  return flaggedItemsOf(a.scaleId, a.entry).flatMap((item): SafetyFlag[] => {
+  const scale = scaleOf(a);
+  return flaggedItemsOf(a.scaleId, a.entry, a.scaleVersion).flatMap((item): SafetyFlag[] => {
     const rule = scale.safety.find((r) => r.item === item);
     const value = itemValue(a, item);
     if (!rule || value === null) return [];
@@ -103,7 +103,10 @@ export function acknowledgeSafetyFlag(input: SafetyAckInput): Promise<DbResult<S
     const a = await db.assessments.get(input.assessmentId);
     if (!a) return refuse(`There is no assessment with id ${input.assessmentId}.`);
     const value = itemValue(a, input.item);
-    if (!flaggedItemsOf(a.scaleId, a.entry).includes(input.item) || value === null) {
+    if (
+      !flaggedItemsOf(a.scaleId, a.entry, a.scaleVersion).includes(input.item) ||
+      value === null
+    ) {
       return refuse(`${a.scaleId} item ${input.item} of ${a.date} is not flagged.`);
     }
     const acks = await db.safetyAcks.where('assessmentId').equals(a.id).toArray();

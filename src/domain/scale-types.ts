@@ -159,4 +159,16 @@ export interface ScaleDefinition {
   readonly copyright: string;
   /** Why a rule is absent (e.g. "no published response criterion"), shown instead of a number. */
   readonly notes: readonly string[];
+  /** Offered at a new visit unless the clinician chose otherwise (preferences). */
+  readonly offeredByDefault?: boolean;
+  /**
+   * Scales that can sum up a patient's state, lowest first (overview, summary); absent = never
+   * the summary scale.
+   */
+  readonly summaryRank?: number;
+  /**
+   * Subscales of unequal size charted side by side as a percentage of each one's maximum
+   * (DARS domains: 16, 16, 16, 20 points).
+   */
+  readonly subscaleProfile?: boolean;
 }

@@ -9,7 +9,7 @@
 import type { Backup } from '../../db/backup/backup-format';
 import type { AssessmentData, PatientData, Visit } from '../../db/schema';
 import type { ScaleDefinition } from '../../domain/scale-types';
-import { getScale } from '../../domain/scales/registry';
+import { scaleOf } from '../../domain/scales/registry';
 import { scoreEntry, type Score } from '../../domain/scoring';
 import { severityOf } from '../../domain/severity';
 import { eventResource } from './fhir-events';
@@ -119,7 +119,7 @@ function responseItems(scale: ScaleDefinition, a: AssessmentData): Questionnaire
 }
 
 function questionnaireResponse(a: AssessmentData): Resource & { id: string } {
-  const scale = getScale(a.scaleId);
+  const scale = scaleOf(a);
   return {
     resourceType: 'QuestionnaireResponse',
     id: a.id,
@@ -140,7 +140,7 @@ const value = (v: number) =>
     : { valueQuantity: { value: v, unit: 'score', system: UCUM, code: '{score}' } };
 
 function observations(a: AssessmentData, score: Score): (Resource & { id: string })[] {
-  const scale = getScale(a.scaleId);
+  const scale = scaleOf(a);
   const base = {
     resourceType: 'Observation',
     extension: [{ url: EXT_COMPLETENESS, valueCode: score.completeness }],
@@ -214,7 +214,7 @@ export function buildFhirBundle(data: Backup, options: FhirExportOptions = {}): 
       entries.push(entry(encounterResource(v)));
     for (const a of data.assessments.filter((x) => x.patientId === p.id)) {
       entries.push(entry(questionnaireResponse(a)));
-      const scored = scoreEntry(getScale(a.scaleId), a.entry);
+      const scored = scoreEntry(scaleOf(a), a.entry);
       if (scored.ok) entries.push(...observations(a, scored.score).map(entry));
     }
   }
