@@ -3,7 +3,8 @@
  * is computed from it. Facts and sources: ../shared/reference/scales.md.
  */
 
-export type ScaleId = 'HAMD-17' | 'MADRS' | 'PHQ-9' | 'DARS' | 'CGI-S' | 'CGI-I';
+export type ScaleId =
+  'HAMD-17' | 'MADRS' | 'PHQ-9' | 'DARS' | 'CGI-S' | 'CGI-I' | 'HAM-A' | 'GAD-7';
 
 /** 'higher-is-worse' for symptom scales; DARS is 'higher-is-better' (more hedonic capacity). */
 export type Direction = 'higher-is-worse' | 'higher-is-better';

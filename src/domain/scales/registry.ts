@@ -5,6 +5,8 @@ import { PHQ9 } from './phq9';
 import { DARS } from './dars';
 import { CGI_S } from './cgi-s';
 import { CGI_I } from './cgi-i';
+import { HAMA } from './hama';
+import { GAD7 } from './gad7';
 import { makeScaleRegistry, type ScaleRegistry } from './scale-registry';
 
 /**
@@ -19,6 +21,8 @@ export const BUILT_IN_SCALES: ScaleRegistry = makeScaleRegistry([
   DARS,
   CGI_S,
   CGI_I,
+  HAMA,
+  GAD7,
 ]);
 
 /** The current definition of every scale, in the order they are offered at a visit. */
