@@ -71,10 +71,11 @@ export function buildPatientCourses(
     const scores = new Map<string, Score>();
     const scoredWith = new Map<string, ScaleDefinition>();
     for (const a of own) {
+      // A version the registry does not know is read with the current definition, as scaleOf
+      // does (imports refuse such versions).
       const definition =
-        a.scaleVersion === undefined ? scale : registry.find(scale.id, a.scaleVersion);
-      // An unknown version is never scored with another definition: a gap, not a guess.
-      if (!definition) continue;
+        (a.scaleVersion === undefined ? undefined : registry.find(scale.id, a.scaleVersion)) ??
+        scale;
       const result = scoreEntry(definition, a.entry);
       if (!result.ok) continue;
       scores.set(a.visitId, result.score);

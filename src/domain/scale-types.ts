@@ -3,8 +3,13 @@
  * is computed from it. Facts and sources: ../shared/reference/scales.md.
  */
 
-export type ScaleId =
+export type BuiltInScaleId =
   'HAMD-17' | 'MADRS' | 'PHQ-9' | 'DARS' | 'CGI-S' | 'CGI-I' | 'HAM-A' | 'GAD-7';
+
+/** A scale a clinic defined from a FHIR Questionnaire: 'clinic:' and the clinic's own key. */
+export type ClinicScaleId = `clinic:${string}`;
+
+export type ScaleId = BuiltInScaleId | ClinicScaleId;
 
 /** 'higher-is-worse' for symptom scales; DARS is 'higher-is-better' (more hedonic capacity). */
 export type Direction = 'higher-is-worse' | 'higher-is-better';
@@ -172,4 +177,12 @@ export interface ScaleDefinition {
    * (DARS domains: 16, 16, 16, 20 points).
    */
   readonly subscaleProfile?: boolean;
+  /**
+   * Present on a scale a clinic defined from a FHIR Questionnaire (never on a built-in one):
+   * the Questionnaire's canonical|version and the linkId of each item, in item order.
+   */
+  readonly clinicDefined?: {
+    readonly questionnaire: string;
+    readonly linkIds: readonly string[];
+  };
 }

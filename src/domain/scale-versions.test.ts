@@ -28,9 +28,8 @@ describe('a registry of versioned definitions', () => {
   it('the built-in registry: current = SCALES; an assessment finds the definition it was recorded under', () => {
     expect(BUILT_IN_SCALES.current).toBe(SCALES);
     expect(scaleOf({ scaleId: 'PHQ-9', scaleVersion: 'PHQ-9 (Kroenke 2001)' })).toBe(PHQ9);
-    expect(() => scaleOf({ scaleId: 'PHQ-9', scaleVersion: 'PHQ-9 (1999)' })).toThrow(
-      /not in the registry/,
-    );
+    // A version the app does not know (imports refuse it) is read with the current one.
+    expect(scaleOf({ scaleId: 'PHQ-9', scaleVersion: 'PHQ-9 (1999)' })).toBe(PHQ9);
   });
 });
 
@@ -68,9 +67,10 @@ describe('old records keep the figures of the version that scored them', () => {
     expect(rows.some((r) => r.kind === 'version')).toBe(false);
   });
 
-  it('never scores a record of an unknown version with another definition: a gap', () => {
+  it('reads a record of a version the registry does not know with the current definition', () => {
     const unknown = [{ ...assessments[0], scaleVersion: 'PHQ-9 (1999)' }];
     const [course] = buildPatientCourses(visits, unknown, { registry });
-    expect(course?.scores.size).toBe(0);
+    expect(course?.scoredWith.get('v0')).toBe(PHQ9_V2);
+    expect(course?.scores.get('v0')?.total).toBe(14);
   });
 });

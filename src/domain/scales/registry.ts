@@ -44,18 +44,18 @@ export function getScale(id: ScaleId): ScaleDefinition {
 /**
  * The definition an assessment was recorded under: every assessment is scored with it, so a
  * newer definition never rescores old records. Imports refuse unknown versions
- * (check-backup.ts, record-schemas.ts), so a stored record always finds its definition.
+ * (check-backup.ts, csv-long.ts); a stored record whose version this app does not know
+ * (written around those checks) is read with the current definition, as before versions
+ * were kept, and validation says if it no longer fits.
  */
 export function scaleOf(record: {
   readonly scaleId: ScaleId;
   /** Absent on inputs that are not stored records: the current definition. */
   readonly scaleVersion?: string | undefined;
 }): ScaleDefinition {
-  if (record.scaleVersion === undefined) return getScale(record.scaleId);
-  const scale = BUILT_IN_SCALES.find(record.scaleId, record.scaleVersion);
-  if (!scale)
-    throw new Error(
-      `Scale ${record.scaleId} version "${record.scaleVersion}" is not in the registry`,
-    );
-  return scale;
+  const known =
+    record.scaleVersion === undefined
+      ? undefined
+      : BUILT_IN_SCALES.find(record.scaleId, record.scaleVersion);
+  return known ?? getScale(record.scaleId);
 }
