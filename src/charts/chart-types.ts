@@ -2,6 +2,7 @@
  * The plain data every chart builder returns and every chart component draws. Nothing here
  * knows about React or the DOM; `options.ts` turns a ChartModel into Chart.js config.
  */
+import type { ScaleDefinition } from '../domain/scale-types';
 import type { Completeness } from '../domain/scoring';
 import type { IsoDate } from '../domain/time';
 
@@ -23,6 +24,8 @@ export interface TreatmentEvent {
 export interface PointMeta {
   readonly completeness: Completeness;
   readonly note?: string | undefined;
+  /** The definition version that scored the point, when not the scale's current one. */
+  readonly scoredWith?: ScaleDefinition | undefined;
 }
 
 export type PointMetaById = Readonly<Record<string, PointMeta | undefined>>;

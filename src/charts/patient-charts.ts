@@ -38,10 +38,18 @@ export function markerLabel(e: EventLike): string {
 
 const pointMetaOf = (c: ScaleCourse): PointMetaById =>
   Object.fromEntries(
-    [...c.scores].map(([visitId, score]) => [
-      visitId,
-      { completeness: score.completeness, note: score.note },
-    ]),
+    [...c.scores].map(([visitId, score]) => {
+      const definition = c.scoredWith.get(visitId);
+      const older = definition !== undefined && definition !== c.scale;
+      return [
+        visitId,
+        {
+          completeness: score.completeness,
+          note: score.note,
+          scoredWith: older ? definition : undefined,
+        },
+      ];
+    }),
   );
 
 /**
@@ -67,7 +75,7 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
     indexDate: req.indexDate,
   }));
   const withBaseline = severity.filter((c) => c.course.baselineIndex !== null);
-  const dars = req.courses.find((c) => c.scale.id === 'DARS');
+  const dars = req.courses.find((c) => c.scale.subscaleProfile === true);
   return {
     trajectories,
     allScales:

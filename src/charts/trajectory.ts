@@ -133,8 +133,18 @@ function tableRows(input: TrajectoryInput, axis: TimeAxis): TableRow[] {
   const { scale, course, pointMeta } = input;
   const points = course.points.map((p, i) => {
     const completeness = completenessOf(pointMeta, p);
-    const severity = p.total === null ? null : severityOf(scale, p.total, input.bandConventionId);
-    const marks = [completeness === 'complete' ? '' : completeness, pointMeta?.[p.id]?.note ?? '']
+    // A point scored by an earlier definition keeps that version's bands, and says so.
+    const older = pointMeta?.[p.id]?.scoredWith;
+    const own = older ?? scale;
+    const convention = own.bandConventions.some((c) => c.id === input.bandConventionId)
+      ? input.bandConventionId
+      : undefined;
+    const severity = p.total === null ? null : severityOf(own, p.total, convention);
+    const marks = [
+      completeness === 'complete' ? '' : completeness,
+      pointMeta?.[p.id]?.note ?? '',
+      older ? `scored with ${older.version}` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     const row: TableRow = {

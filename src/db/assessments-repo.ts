@@ -12,7 +12,7 @@
 import { emptyItemEntry, emptySummaryEntry, type AssessmentEntry } from '../domain/assessment';
 import { mergeEntries } from '../domain/entry-merge';
 import { mergeEntriesStrictly, type Choices } from '../domain/field-merge';
-import { getScale, isScaleId, SCALE_IDS } from '../domain/scales/registry';
+import { isScaleId, SCALE_IDS, scaleOf } from '../domain/scales/registry';
 import type { ScaleDefinition } from '../domain/scale-types';
 import { validateEntry } from '../domain/validation';
 import { db } from './db';
@@ -63,10 +63,12 @@ export interface FinalAssessmentInput extends AssessmentInput {
 export function checkEntry(
   scaleId: string,
   entry: unknown,
+  /** The definition version to check against (absent: the current one). */
+  scaleVersion?: string,
 ): DbResult<{ scale: ScaleDefinition; entry: AssessmentEntry }> {
   if (!isScaleId(scaleId))
     return refuse(`Unknown scale "${scaleId}" (this app knows ${SCALE_IDS.join(', ')}).`);
-  const scale = getScale(scaleId);
+  const scale = scaleOf({ scaleId, scaleVersion });
   const shaped = entrySchema.safeParse(entry);
   if (!shaped.success) return refuseAll(zodProblems(shaped.error, 'entry'));
   const valid = validateEntry(scale, shaped.data);
@@ -80,9 +82,8 @@ async function prepare(
   input: AssessmentInput & { readonly choices?: Choices },
   status: RecordStatus,
 ): Promise<DbResult<Prepared> | ConflictFailure<Assessment>> {
-  const checked = checkEntry(input.scaleId, input.entry);
-  if (!checked.ok) return checked;
-  const { scale } = checked.value;
+  const current = checkEntry(input.scaleId, input.entry);
+  if (!current.ok) return current;
   const visit = await db.visits.get(input.visitId);
   if (!visit) return refuse(`There is no visit with id ${input.visitId}.`);
   if (visit.status !== status) {
@@ -95,8 +96,16 @@ async function prepare(
   const existing = await db.assessments
     .where('visitId')
     .equals(visit.id)
-    .filter((a) => a.scaleId === scale.id)
+    .filter((a) => a.scaleId === current.value.scale.id)
     .first();
+  // An edit keeps the definition version the assessment was recorded under (its bands and
+  // safety rules), so a newer definition never rescores it; a new entry takes the current one.
+  const checked =
+    existing && existing.scaleVersion !== current.value.scale.version
+      ? checkEntry(input.scaleId, input.entry, existing.scaleVersion)
+      : current;
+  if (!checked.ok) return checked;
+  const { scale } = checked.value;
   let entry = checked.value.entry;
   if (input.base !== undefined && existing) {
     const base = input.base ?? emptyLike(entry, scale);
@@ -112,7 +121,7 @@ async function prepare(
         return conflicted(`${scale.id} of ${visit.date}`, outcome.conflicts, existing);
       entry = outcome.value;
     } else if (!sameData(existing.entry, base)) {
-      const merged = checkEntry(scale.id, mergeEntries(base, entry, existing.entry));
+      const merged = checkEntry(scale.id, mergeEntries(base, entry, existing.entry), scale.version);
       if (!merged.ok)
         return refuse(
           `${scale.id} was changed in another tab at the same time, and the two sets of entries do not fit together: ${merged.reason} Reload the page to see what is stored.`,

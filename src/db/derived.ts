@@ -5,7 +5,7 @@
  */
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';
-import { getScale } from '../domain/scales/registry';
+import { scaleOf } from '../domain/scales/registry';
 import { entrySafetyChecks } from '../domain/safety';
 import type { Assessment, AssessmentData, Patient, PatientData } from './schema';
 
@@ -44,8 +44,13 @@ export function nameWordsOf(name: string | undefined): string[] {
  * Items whose safety rule is met: [9] for a PHQ-9 with item 9 >= 1. Read from the values as
  * stored, so an entry that no longer validates (and so has no score) keeps its flags.
  */
-export function flaggedItemsOf(scaleId: ScaleId, entry: AssessmentEntry): number[] {
-  return entrySafetyChecks(getScale(scaleId), entry)
+export function flaggedItemsOf(
+  scaleId: ScaleId,
+  entry: AssessmentEntry,
+  /** The definition version the entry was recorded under (absent: the current one). */
+  scaleVersion?: string,
+): number[] {
+  return entrySafetyChecks(scaleOf({ scaleId, scaleVersion }), entry)
     .filter((check) => check.status === 'flagged')
     .map((check) => check.rule.item);
 }
@@ -55,7 +60,7 @@ export function withPatientKeys(data: PatientData): Patient {
 }
 
 export function withAssessmentKeys(data: AssessmentData): Assessment {
-  return { ...data, flaggedItems: flaggedItemsOf(data.scaleId, data.entry) };
+  return { ...data, flaggedItems: flaggedItemsOf(data.scaleId, data.entry, data.scaleVersion) };
 }
 
 /** A copy of `record` without `keys`. */

@@ -7,7 +7,7 @@
  * which items meet their rule, so nothing is re-scored here; acknowledgements are looked up
  * in a Set, so the cost is linear in assessments + acknowledgements.
  */
-import { getScale } from '../domain/scales/registry';
+import { scaleOf } from '../domain/scales/registry';
 import type { ScaleId } from '../domain/scale-types';
 import type { Assessment, RecordStatus, SafetyAck } from './schema';
 
@@ -48,7 +48,7 @@ export function openFlagsOf(
   const flags: SafetyFlag[] = [];
   for (const a of assessments) {
     if (!a.flaggedItems.length) continue;
-    const scale = getScale(a.scaleId);
+    const scale = scaleOf(a);
     for (const item of a.flaggedItems) {
       const rule = scale.safety.find((r) => r.item === item);
       const value = itemValue(a, item);

@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import type { ScaleId } from '../domain/scale-types';
 import { db } from './db';
 import { codeKeyOf } from './derived';
-import { TOTAL_KEY } from './patient-summary';
+import { totalKeyOf } from './patient-summary';
 import type { PatientSummary } from './schema';
 import { runRead } from './write';
 
@@ -60,8 +60,8 @@ function columnSpec(column: ListColumn): ColumnSpec {
     case 'flags':
       return { index: '[openFlags+codeKey]', missing: null, key: (s) => s.openFlags };
     default: {
-      const total = TOTAL_KEY[column];
-      return { index: `[totals.${total}+codeKey]`, missing: -1, key: (s) => s.totals[total] };
+      const total = totalKeyOf(column);
+      return { index: `[totals.${total}+codeKey]`, missing: -1, key: (s) => s.totals[total] ?? -1 };
     }
   }
 }

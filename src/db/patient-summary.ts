@@ -12,15 +12,8 @@ import { ackKeys, openFlagsOf } from './open-flags';
 import type { PatientBundle } from './patient-bundle';
 import type { Assessment, Patient, PatientSummary, SafetyAck, TotalKey } from './schema';
 
-/** The sort key of each scale's latest total (an index key path needs a plain name). */
-export const TOTAL_KEY: Readonly<Record<ScaleId, TotalKey>> = {
-  'HAMD-17': 'HAMD17',
-  MADRS: 'MADRS',
-  'PHQ-9': 'PHQ9',
-  DARS: 'DARS',
-  'CGI-S': 'CGIS',
-  'CGI-I': 'CGII',
-};
+/** The sort key of a scale's latest total (an index key path needs a plain name). */
+export const totalKeyOf = (scaleId: ScaleId): TotalKey => scaleId.replace(/[^A-Za-z0-9]/g, '');
 
 /**
  * Status order when the list is sorted by status: from what most needs a clinician's
@@ -38,14 +31,8 @@ export const STATUS_ORDER: readonly CourseStatus[] = [
   'remission',
 ];
 
-const noTotals = (): Record<TotalKey, number> => ({
-  HAMD17: -1,
-  MADRS: -1,
-  PHQ9: -1,
-  DARS: -1,
-  CGIS: -1,
-  CGII: -1,
-});
+const noTotals = (): Record<TotalKey, number> =>
+  Object.fromEntries(SCALE_IDS.map((id) => [totalKeyOf(id), -1]));
 
 /** Open flags of one patient's assessments. */
 export function openFlagCount(
@@ -74,7 +61,7 @@ export function summarize(
     rules: courseRules(rules),
   });
   const totals = noTotals();
-  for (const s of overview.latest) totals[TOTAL_KEY[s.scaleId]] = s.total;
+  for (const s of overview.latest) totals[totalKeyOf(s.scaleId)] = s.total;
   return {
     patientId: patient.id,
     code: patient.code,

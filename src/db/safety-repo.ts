@@ -36,7 +36,7 @@ async function prepareAck(
   const a = await db.assessments.get(input.assessmentId);
   if (!a) return refuse(`There is no assessment with id ${input.assessmentId}.`);
   const value = itemValue(a, input.item);
-  if (!flaggedItemsOf(a.scaleId, a.entry).includes(input.item) || value === null) {
+  if (!flaggedItemsOf(a.scaleId, a.entry, a.scaleVersion).includes(input.item) || value === null) {
     return refuse(`${a.scaleId} item ${input.item} of ${a.date} is not flagged.`);
   }
   const acks = await db.safetyAcks.where('assessmentId').equals(a.id).toArray();

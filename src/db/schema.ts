@@ -208,8 +208,12 @@ export type RulesHistoryEntry = HistoryBase & {
 
 export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry;
 
-/** The scales' latest totals as a patient summary keeps them: one sort key per scale. */
-export type TotalKey = 'HAMD17' | 'MADRS' | 'PHQ9' | 'DARS' | 'CGIS' | 'CGII';
+/**
+ * A scale's latest total as a patient summary keeps it: the scale id in letters and digits
+ * only ('HAMD-17' → 'HAMD17'), since an index key path needs a plain name (patient-summary.ts
+ * totalKeyOf). Each built-in scale has an index on it (versions.ts; a test checks).
+ */
+export type TotalKey = string;
 
 export interface SummaryScore {
   readonly scaleId: ScaleId;

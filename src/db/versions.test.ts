@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SCALE_IDS } from '../domain/scales/registry';
+import { totalKeyOf } from './patient-summary';
 import { CURRENT_SCHEMA_VERSION, MIGRATION_STEPS, SCHEMA_VERSIONS } from './versions';
 
 /**
@@ -47,9 +49,28 @@ const SHIPPED: readonly {
     },
     steps: ['v4-patient-summaries'],
   },
+  {
+    version: 5,
+    stores: {
+      patientSummaries:
+        'patientId, codeKey, *nameWords, [nameKey+codeKey], [lastVisit+codeKey], ' +
+        '[totals.HAMD17+codeKey], [totals.MADRS+codeKey], [totals.PHQ9+codeKey], ' +
+        '[totals.DARS+codeKey], [totals.CGIS+codeKey], [totals.CGII+codeKey], ' +
+        '[statusRank+codeKey], [openFlags+codeKey], [totals.HAMA+codeKey], [totals.GAD7+codeKey]',
+    },
+    steps: ['v5-summary-totals-new-scales'],
+  },
 ];
 
 describe('schema versions', () => {
+  it('indexes the latest total of every built-in scale, so the patient list sorts by each', () => {
+    const summaries = SCHEMA_VERSIONS.flatMap((v) => v.stores.patientSummaries ?? []).at(-1) ?? '';
+    const indexed = [...summaries.matchAll(/\[totals\.([A-Za-z0-9]+)\+codeKey\]/g)].map(
+      (m) => m[1],
+    );
+    expect(indexed).toEqual(expect.arrayContaining(SCALE_IDS.map(totalKeyOf)));
+  });
+
   it('keeps every shipped version unchanged', () => {
     const declared = SCHEMA_VERSIONS.slice(0, SHIPPED.length).map((v) => ({
       version: v.version,

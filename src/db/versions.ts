@@ -14,6 +14,7 @@ import { v2PatientCodeKeys } from './migrations/v2-patient-code-keys';
 import { v2SafetyIndex } from './migrations/v2-safety-index';
 import { v3EventDrugNames } from './migrations/v3-event-drug-names';
 import { v4PatientSummaries } from './migrations/v4-patient-summaries';
+import { v5SummaryTotals } from './migrations/v5-summary-totals';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -67,6 +68,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       patientSummaries: PATIENT_SUMMARY_INDEXES,
     },
     steps: [v4PatientSummaries],
+  },
+  {
+    version: 5,
+    stores: {
+      patientSummaries: `${PATIENT_SUMMARY_INDEXES}, [totals.HAMA+codeKey], [totals.GAD7+codeKey]`,
+    },
+    steps: [v5SummaryTotals],
   },
 ];
 

@@ -27,7 +27,16 @@ export interface TableRow {
   readonly scaleId: string;
   readonly label: string;
   readonly kind:
-    'total' | 'change' | 'percent' | 'band' | 'status' | 'reliable' | 'subscale' | 'item' | 'note';
+    | 'total'
+    | 'version'
+    | 'change'
+    | 'percent'
+    | 'band'
+    | 'status'
+    | 'reliable'
+    | 'subscale'
+    | 'item'
+    | 'note';
   readonly cells: readonly TableCell[];
 }
 
@@ -73,7 +82,7 @@ export function buildCourseTable(
     isBaseline: baselineIds.has(p.id),
   }));
   const rows: TableRow[] = [];
-  for (const { scale, course, scores } of courses) {
+  for (const { scale, course, scores, scoredWith } of courses) {
     const row = (kind: TableRow['kind'], label: string, cells: TableCell[], key: string = kind) =>
       rows.push({ key: `${scale.id}:${key}`, scaleId: scale.id, label, kind, cells });
     const better = scale.direction === 'higher-is-better';
@@ -90,6 +99,16 @@ export function buildCourseTable(
         return { text: formatTotal(p.total), ...(mark ? { mark } : {}) };
       }),
     );
+    // Which definition scored each point, shown once any point was scored by an earlier one.
+    if ([...scoredWith.values()].some((d) => d !== scale))
+      row(
+        'version',
+        'Scored with definition',
+        course.points.map((p) => {
+          const d = scoredWith.get(p.id);
+          return d ? { text: d.version } : EMPTY;
+        }),
+      );
     if (scale.kind === 'change') {
       // CGI-I rates change itself: its own rule judges each rating, no baseline arithmetic.
       row(
@@ -128,7 +147,12 @@ export function buildCourseTable(
         'Severity',
         course.points.map((p) => {
           if (p.total === null) return EMPTY;
-          const s = severityOf(scale, p.total, bandConvention(scale.id));
+          // Each point keeps the bands of the definition that scored it; a convention that
+          // version lacks falls back to its default.
+          const d = scoredWith.get(p.id) ?? scale;
+          const chosen = bandConvention(scale.id);
+          const known = d.bandConventions.some((c) => c.id === chosen);
+          const s = severityOf(d, p.total, known ? chosen : undefined);
           return s.ok ? { text: s.value.band.label } : EMPTY;
         }),
       );

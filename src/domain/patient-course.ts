@@ -1,7 +1,8 @@
 import type { AssessmentEntry } from './assessment';
 import { analyseCourse, type Course, type CourseInput } from './course';
 import { courseFigures, type CourseFigures } from './course-figures';
-import { SCALES } from './scales/registry';
+import { BUILT_IN_SCALES } from './scales/registry';
+import type { ScaleRegistry } from './scales/scale-registry';
 import type { ScaleDefinition, ScaleId } from './scale-types';
 import { scoreEntry, type Score } from './scoring';
 import type { IsoDate } from './time';
@@ -17,6 +18,8 @@ export interface AssessmentInput {
   readonly id: string;
   readonly visitId: string;
   readonly scaleId: ScaleId;
+  /** The definition version the entry was recorded under (absent: the current one). */
+  readonly scaleVersion?: string;
   readonly entry: AssessmentEntry;
 }
 
@@ -33,6 +36,8 @@ export interface CourseRequest {
   /** A visit the clinician chose as baseline (else the default rule). */
   readonly baselineVisitId?: string | undefined;
   readonly rules?: Partial<Record<ScaleId, RuleChoice>>;
+  /** The scale definitions to score with (default: the built-in registry). */
+  readonly registry?: ScaleRegistry;
 }
 
 /** One scale followed over every visit of a patient. */
@@ -42,6 +47,12 @@ export interface ScaleCourse {
   readonly course: Course;
   /** Score per visit id, where the scale was rated. */
   readonly scores: ReadonlyMap<string, Score>;
+  /**
+   * Per visit id, the definition version that scored it: the one the entry was recorded
+   * under, so a newer definition never rescores an old record. Response, remission and
+   * relapse follow the current definition (`scale`), one rule across the whole course.
+   */
+  readonly scoredWith: ReadonlyMap<string, ScaleDefinition>;
   readonly figures: CourseFigures;
 }
 
@@ -55,13 +66,22 @@ export function buildPatientCourses(
   request: CourseRequest = {},
 ): ScaleCourse[] {
   const sorted = [...visits].sort(compareDated);
-  return SCALES.flatMap((scale) => {
+  const registry = request.registry ?? BUILT_IN_SCALES;
+  return registry.current.flatMap((scale) => {
     const own = assessments.filter((a) => a.scaleId === scale.id);
     if (own.length === 0) return [];
     const scores = new Map<string, Score>();
+    const scoredWith = new Map<string, ScaleDefinition>();
     for (const a of own) {
-      const result = scoreEntry(scale, a.entry);
-      if (result.ok) scores.set(a.visitId, result.score);
+      // A version the registry does not know is read with the current definition, as scaleOf
+      // does (imports refuse such versions).
+      const definition =
+        (a.scaleVersion === undefined ? undefined : registry.find(scale.id, a.scaleVersion)) ??
+        scale;
+      const result = scoreEntry(definition, a.entry);
+      if (!result.ok) continue;
+      scores.set(a.visitId, result.score);
+      scoredWith.set(a.visitId, definition);
     }
     const inputs: CourseInput[] = sorted.map((v) => ({
       id: v.id,
@@ -77,15 +97,18 @@ export function buildPatientCourses(
       remissionRuleId: rules?.remissionRule,
       relapseRuleId: rules?.relapseRule,
     });
-    return [{ scale, course, scores, figures: courseFigures(scale, course, request.indexDate) }];
+    const figures = courseFigures(scale, course, request.indexDate);
+    return [{ scale, course, scores, scoredWith, figures }];
   });
 }
 
-/** The scale that sums up a patient's state: HAMD-17, else MADRS, else PHQ-9. */
+/**
+ * The scale that sums up a patient's state: the rated one with a baseline and the lowest
+ * `summaryRank` (HAMD-17, else MADRS, else PHQ-9).
+ */
 export function primaryCourse(courses: readonly ScaleCourse[]): ScaleCourse | undefined {
-  for (const id of ['HAMD-17', 'MADRS', 'PHQ-9'] as const) {
-    const found = courses.find((c) => c.scale.id === id && c.course.baselineIndex !== null);
-    if (found) return found;
-  }
-  return undefined;
+  const ranked = courses.filter(
+    (c) => c.scale.summaryRank !== undefined && c.course.baselineIndex !== null,
+  );
+  return ranked.sort((a, b) => (a.scale.summaryRank ?? 0) - (b.scale.summaryRank ?? 0))[0];
 }

@@ -3,7 +3,13 @@
  * is computed from it. Facts and sources: ../shared/reference/scales.md.
  */
 
-export type ScaleId = 'HAMD-17' | 'MADRS' | 'PHQ-9' | 'DARS' | 'CGI-S' | 'CGI-I';
+export type BuiltInScaleId =
+  'HAMD-17' | 'MADRS' | 'PHQ-9' | 'DARS' | 'CGI-S' | 'CGI-I' | 'HAM-A' | 'GAD-7';
+
+/** A scale a clinic defined from a FHIR Questionnaire: 'clinic:' and the clinic's own key. */
+export type ClinicScaleId = `clinic:${string}`;
+
+export type ScaleId = BuiltInScaleId | ClinicScaleId;
 
 /** 'higher-is-worse' for symptom scales; DARS is 'higher-is-better' (more hedonic capacity). */
 export type Direction = 'higher-is-worse' | 'higher-is-better';
@@ -159,4 +165,24 @@ export interface ScaleDefinition {
   readonly copyright: string;
   /** Why a rule is absent (e.g. "no published response criterion"), shown instead of a number. */
   readonly notes: readonly string[];
+  /** Offered at a new visit unless the clinician chose otherwise (preferences). */
+  readonly offeredByDefault?: boolean;
+  /**
+   * Scales that can sum up a patient's state, lowest first (overview, summary); absent = never
+   * the summary scale.
+   */
+  readonly summaryRank?: number;
+  /**
+   * Subscales of unequal size charted side by side as a percentage of each one's maximum
+   * (DARS domains: 16, 16, 16, 20 points).
+   */
+  readonly subscaleProfile?: boolean;
+  /**
+   * Present on a scale a clinic defined from a FHIR Questionnaire (never on a built-in one):
+   * the Questionnaire's canonical|version and the linkId of each item, in item order.
+   */
+  readonly clinicDefined?: {
+    readonly questionnaire: string;
+    readonly linkIds: readonly string[];
+  };
 }

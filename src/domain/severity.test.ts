@@ -207,6 +207,20 @@ const PUBLISHED_BANDS: Readonly<Record<string, readonly (readonly [string, numbe
     ['Severely ill', 6, 6],
     ['Among the most extremely ill', 7, 7],
   ],
+  // CamCOPS hama.py severity(); Cambio CKM "HAM-A v.1" (≤17, 18–24, 25–30, >30).
+  'HAM-A camcops': [
+    ['Mild', 0, 17],
+    ['Mild to moderate', 18, 24],
+    ['Moderate to severe', 25, 30],
+    ['Very severe', 31, 56],
+  ],
+  // Spitzer 2006: cut points 5, 10 and 15.
+  'GAD-7 spitzer-2006': [
+    ['Minimal', 0, 4],
+    ['Mild', 5, 9],
+    ['Moderate', 10, 14],
+    ['Severe', 15, 21],
+  ],
 };
 
 describe('every convention of every scale', () => {

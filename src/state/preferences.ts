@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ScaleId } from '../domain/scale-types';
-import { isScaleId } from '../domain/scales/registry';
+import { isScaleId, SCALES } from '../domain/scales/registry';
 
 /**
  * The clinician's display choices: UI state only, kept in localStorage. Clinical records and
@@ -30,7 +30,7 @@ export const RULES_TO_ADOPT_KEY = 'trajectory-rules-to-adopt';
 const initial: Preferences = {
   timeAxis: 'weeks',
   clinician: '',
-  defaultScales: ['HAMD-17', 'MADRS', 'PHQ-9', 'DARS'],
+  defaultScales: SCALES.filter((s) => s.offeredByDefault === true).map((s) => s.id),
   backupReminderDays: 7,
 };
 

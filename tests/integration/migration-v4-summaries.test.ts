@@ -122,7 +122,16 @@ describe('v3 → v4', () => {
           { scaleId: 'HAMD-17', total: 6, text: '6', date: '2024-02-05' },
           { scaleId: 'PHQ-9', total: 18, text: '18', date: '2024-02-05' },
         ],
-        totals: { HAMD17: 6, MADRS: -1, PHQ9: 18, DARS: -1, CGIS: -1, CGII: -1 },
+        totals: {
+          HAMD17: 6,
+          MADRS: -1,
+          PHQ9: 18,
+          DARS: -1,
+          CGIS: -1,
+          CGII: -1,
+          HAMA: -1,
+          GAD7: -1,
+        },
         status: expect.objectContaining({ scaleId: 'HAMD-17' }) as unknown,
         statusRank: expect.any(Number) as unknown,
         // a1's item 9 = 1 is acknowledged; a2's item 9 = 2 is not.
@@ -137,7 +146,16 @@ describe('v3 → v4', () => {
         lastVisit: '',
         draft: false,
         latest: [],
-        totals: { HAMD17: -1, MADRS: -1, PHQ9: -1, DARS: -1, CGIS: -1, CGII: -1 },
+        totals: {
+          HAMD17: -1,
+          MADRS: -1,
+          PHQ9: -1,
+          DARS: -1,
+          CGIS: -1,
+          CGII: -1,
+          HAMA: -1,
+          GAD7: -1,
+        },
         status: null,
         statusRank: -1,
         openFlags: 0,
@@ -146,6 +164,7 @@ describe('v3 → v4', () => {
     const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];
     expect(log.map((e) => [e.version, e.step, e.summary])).toEqual([
       [4, 'v4-patient-summaries', '2 patient summaries built'],
+      [5, 'v5-summary-totals-new-scales', '2 patient summaries rebuilt'],
     ]);
     db.close();
   });

@@ -178,6 +178,7 @@ describe('v1 → current', () => {
       [2, 'v2-assessment-safety-index'],
       [3, 'v3-event-drug-names'],
       [4, 'v4-patient-summaries'],
+      [5, 'v5-summary-totals-new-scales'],
     ]);
     expect(log[0]?.summary).toBe(
       '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',

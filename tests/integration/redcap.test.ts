@@ -44,7 +44,17 @@ describe('REDCap', () => {
     expect(header).toEqual([...DICTIONARY_COLUMNS]);
     expect(fields.every((f) => f.length === 18)).toBe(true);
     const forms = new Set(fields.map((f) => f[1]));
-    expect([...forms]).toEqual(['visit', 'hamd17', 'madrs', 'phq9', 'dars', 'cgi_s', 'cgi_i']);
+    expect([...forms]).toEqual([
+      'visit',
+      'hamd17',
+      'madrs',
+      'phq9',
+      'dars',
+      'cgi_s',
+      'cgi_i',
+      'ham_a',
+      'gad7',
+    ]);
     const types = new Map(fields.map((f) => [f[0], f[3]]));
     for (const f of fields) {
       expect(f[0]).toMatch(/^[a-z][a-z0-9_]*$/);

@@ -5,7 +5,7 @@
  * per scale and visit), and every score checked by the domain (validateEntry).
  */
 import type { AssessmentEntry } from '../../domain/assessment';
-import { getScale } from '../../domain/scales/registry';
+import { BUILT_IN_SCALES, getScale } from '../../domain/scales/registry';
 import type { Issue } from '../../domain/validation';
 import { validateEntry } from '../../domain/validation';
 import { visitSlotClash } from '../../domain/visit-time';
@@ -129,13 +129,15 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
   const assessments = new Map(tables.assessments.map((a) => [a.record.id, a.record]));
   const scalesInVisit = new Map<string, number>();
   for (const { at, record: a } of tables.assessments) {
-    const scale = getScale(a.scaleId);
-    if (a.scaleVersion !== scale.version) {
+    // Every known version is accepted; the entry is checked against the one it was made with.
+    const scale = BUILT_IN_SCALES.find(a.scaleId, a.scaleVersion);
+    if (!scale) {
+      const known = BUILT_IN_SCALES.versions(a.scaleId).map((v) => `"${v}"`);
       problems.push(
-        `${where('assessments', at, 'scaleVersion')}: "${a.scaleVersion}" is not the ${a.scaleId} version this app knows ("${scale.version}")`,
+        `${where('assessments', at, 'scaleVersion')}: "${a.scaleVersion}" is not a ${a.scaleId} version this app knows (${known.join(', ')})`,
       );
     }
-    const valid = validateEntry(scale, a.entry);
+    const valid = validateEntry(scale ?? getScale(a.scaleId), a.entry);
     if (!valid.ok) {
       for (const issue of valid.issues)
         problems.push(`assessments[${at}].${entryPath(a.entry, issue)}: ${issue.message}`);
@@ -185,7 +187,11 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
       problems.push(
         `${where('safetyAcks', at, 'scaleId')}: ${ack.scaleId} but its assessment is ${a.scaleId}`,
       );
-    if (!getScale(a.scaleId).safety.some((rule) => rule.item === ack.item)) {
+    if (
+      !(BUILT_IN_SCALES.find(a.scaleId, a.scaleVersion) ?? getScale(a.scaleId)).safety.some(
+        (rule) => rule.item === ack.item,
+      )
+    ) {
       problems.push(
         `${where('safetyAcks', at, 'item')}: ${a.scaleId} item ${ack.item} has no safety rule`,
       );

@@ -1,4 +1,5 @@
 /** The columns of the long CSV export, documented once for the file's comment lines and dictionary. */
+import { SCALE_IDS } from '../../domain/scales/registry';
 import type { CsvKind } from './csv-format';
 
 export interface CsvColumn {
@@ -19,12 +20,13 @@ export const CSV_COLUMNS = [
   {
     name: 'scale',
     kind: 'text',
-    description: 'scale id: HAMD-17, MADRS, PHQ-9, DARS, CGI-S, CGI-I',
+    description: `scale id: ${SCALE_IDS.join(', ')}`,
   },
   {
     name: 'scale_version',
     kind: 'text',
-    description: 'version of the scale definition the entry was made with',
+    description:
+      'version of the scale definition the entry was made with; its bands and rules scored it',
   },
   {
     name: 'entry_mode',

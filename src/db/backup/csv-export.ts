@@ -2,7 +2,7 @@
  * The long CSV export for R or SPSS: one row per patient, visit, scale and measure. Totals
  * and subscales come from the domain's scoring, so the file says what the app shows.
  */
-import { getScale } from '../../domain/scales/registry';
+import { scaleOf } from '../../domain/scales/registry';
 import { scoreEntry } from '../../domain/scoring';
 import { daysBetween } from '../../domain/time';
 import { refuse, succeed, type DbResult } from '../result';
@@ -33,9 +33,9 @@ type Base = Pick<
 
 function assessmentRows(
   base: Omit<Base, 'completeness'>,
-  a: Pick<AssessmentData, 'scaleId' | 'entry'>,
+  a: Pick<AssessmentData, 'scaleId' | 'scaleVersion' | 'entry'>,
 ): CsvRow[] {
-  const scale = getScale(a.scaleId);
+  const scale = scaleOf(a);
   const scored = scoreEntry(scale, a.entry);
   // Stored entries are valid when saved; one made invalid by a later change of the scale
   // definition is still exported, raw and marked, rather than dropped.

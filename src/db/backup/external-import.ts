@@ -41,6 +41,8 @@ export type SourcePlace = string;
 export interface ExternalAssessment {
   readonly at: SourcePlace;
   readonly scaleId: ScaleId;
+  /** The definition version the file names (absent: the current one). */
+  readonly scaleVersion?: string;
   readonly entry: AssessmentEntry;
   readonly rater?: string;
 }
@@ -187,7 +189,7 @@ function merge(
       newVisits += 1;
     }
     for (const a of v.assessments) {
-      const scaleVersion = getScale(a.scaleId).version;
+      const scaleVersion = a.scaleVersion ?? getScale(a.scaleId).version;
       const at = assessments.findIndex((s) => s.visitId === visit.id && s.scaleId === a.scaleId);
       const old = assessments[at];
       const next: AssessmentData = {

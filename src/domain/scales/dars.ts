@@ -26,6 +26,8 @@ export const DARS: ScaleDefinition = {
   name: 'Dimensional Anhedonia Rating Scale',
   version: 'DARS 17-item (Rizvi 2015)',
   rater: 'self-report',
+  offeredByDefault: true,
+  subscaleProfile: true,
   recallPeriod: 'right now',
   direction: 'higher-is-better',
   kind: 'severity',

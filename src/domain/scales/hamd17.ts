@@ -26,6 +26,8 @@ export const HAMD17: ScaleDefinition = {
   name: 'Hamilton Depression Rating Scale (17 items)',
   version: 'HAMD-17 (Hamilton 1960/1967)',
   rater: 'clinician',
+  offeredByDefault: true,
+  summaryRank: 1,
   recallPeriod: 'the past week',
   direction: 'higher-is-worse',
   kind: 'severity',

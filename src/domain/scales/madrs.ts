@@ -17,6 +17,8 @@ export const MADRS: ScaleDefinition = {
   name: 'Montgomery–Åsberg Depression Rating Scale',
   version: 'MADRS (Montgomery & Åsberg 1979)',
   rater: 'clinician',
+  offeredByDefault: true,
+  summaryRank: 2,
   recallPeriod: 'the past week',
   direction: 'higher-is-worse',
   kind: 'severity',

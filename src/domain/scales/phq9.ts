@@ -19,6 +19,8 @@ export const PHQ9: ScaleDefinition = {
   name: 'Patient Health Questionnaire-9',
   version: 'PHQ-9 (Kroenke 2001)',
   rater: 'self-report',
+  offeredByDefault: true,
+  summaryRank: 3,
   recallPeriod: 'the last 2 weeks',
   direction: 'higher-is-worse',
   kind: 'severity',

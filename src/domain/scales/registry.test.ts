@@ -13,8 +13,17 @@ const itemNumbersWith = (scale: ScaleDefinition, flag: string): number[] =>
   scale.items.filter((i) => (i.flags as readonly string[]).includes(flag)).map((i) => i.number);
 
 describe('registry', () => {
-  it('holds the six scales in visit order, and finds them by id', () => {
-    expect(SCALE_IDS).toEqual(['HAMD-17', 'MADRS', 'PHQ-9', 'DARS', 'CGI-S', 'CGI-I']);
+  it('holds the eight scales in visit order, and finds them by id', () => {
+    expect(SCALE_IDS).toEqual([
+      'HAMD-17',
+      'MADRS',
+      'PHQ-9',
+      'DARS',
+      'CGI-S',
+      'CGI-I',
+      'HAM-A',
+      'GAD-7',
+    ]);
     for (const scale of SCALES) expect(getScale(scale.id)).toBe(scale);
     expect(isScaleId('MADRS')).toBe(true);
     expect(isScaleId('HAMD-21')).toBe(false);
@@ -202,6 +211,8 @@ describe('band conventions', () => {
       ['DARS', []],
       ['CGI-S', ['guy-1976']],
       ['CGI-I', []],
+      ['HAM-A', ['camcops']],
+      ['GAD-7', ['spitzer-2006']],
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { checkClinicalDate, localToday } from '../../domain/date-rules';
 import type { PatientRecord } from '../../db/patient-queries';
 import { createVisit } from '../../db/visits-repo';
 import type { Assessment } from '../../db/schema';
-import { getScale } from '../../domain/scales/registry';
+import { scaleOf } from '../../domain/scales/registry';
 import { scoreEntry } from '../../domain/scoring';
 import { daysBetween, timeSinceLabel } from '../../domain/time';
 import { dateTimeText, isClockTime } from '../../domain/visit-time';
@@ -192,7 +192,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
 
 /** A finished scale's total as the course shows it; a visit in progress is never scored. */
 function totalText(a: Assessment): string {
-  const r = scoreEntry(getScale(a.scaleId), a.entry);
+  const r = scoreEntry(scaleOf(a), a.entry);
   if (!r.ok || r.score.total === null) return 'no total';
   return r.score.completeness === 'prorated'
     ? `${r.score.total} (prorated)`
@@ -201,7 +201,7 @@ function totalText(a: Assessment): string {
 
 /** A stored entry that no longer validates says why it has no score (its safety flags stay). */
 function NotScoredReason({ assessment }: { assessment: Assessment }) {
-  const scored = scoreEntry(getScale(assessment.scaleId), assessment.entry);
+  const scored = scoreEntry(scaleOf(assessment), assessment.entry);
   if (scored.ok) return null;
   return (
     <span className="tag tag-flag">

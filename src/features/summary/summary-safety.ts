@@ -6,7 +6,7 @@
  */
 import type { AssessmentEntry } from '../../domain/assessment';
 import { entrySafetyChecks, safetyChecks, type SafetyStatus } from '../../domain/safety';
-import { getScale } from '../../domain/scales/registry';
+import { scaleOf } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
 import { scoreEntry } from '../../domain/scoring';
 import type { IsoDate } from '../../domain/time';
@@ -15,6 +15,8 @@ export interface SafetyAssessment {
   readonly id: string;
   readonly date: IsoDate;
   readonly scaleId: ScaleId;
+  /** The definition version it was recorded under (absent: the current one). */
+  readonly scaleVersion?: string;
   readonly entry: AssessmentEntry;
   readonly status: 'draft' | 'final';
 }
@@ -62,7 +64,7 @@ export function summariseSafety(
   const flags: FlagLine[] = [];
   const latest = new Map<string, LatestCheck>();
   for (const a of assessments) {
-    const scale = getScale(a.scaleId);
+    const scale = scaleOf(a);
     if (scale.safety.length === 0) continue;
     const scored = scoreEntry(scale, a.entry);
     // An entry that no longer validates has no score, but its safety items stay in view.

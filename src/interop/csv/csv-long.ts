@@ -8,7 +8,7 @@
 import { CSV_COLUMNS, type CsvColumnName } from '../../db/backup/csv-columns';
 import { refuseAll, succeed, type DbResult } from '../../db/result';
 import type { RecordStatus } from '../../db/schema';
-import { getScale } from '../../domain/scales/registry';
+import { BUILT_IN_SCALES, getScale, SCALE_IDS } from '../../domain/scales/registry';
 import { Problems } from '../problems';
 import { cellPlace, columnLetter, readCsv, type CsvTable } from './csv-read';
 import { PatientsBuilder, type ColumnUse, type SheetImport } from './sheet-import';
@@ -85,7 +85,7 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
     if (!scaleId)
       problems.add(
         place('scale'),
-        `expected a scale this app knows: HAMD-17, MADRS, PHQ-9, DARS, CGI-S, CGI-I (got ${JSON.stringify(cell('scale'))})`,
+        `expected a scale this app knows: ${SCALE_IDS.join(', ')} (got ${JSON.stringify(cell('scale'))})`,
       );
     const mode = cell('entry_mode').trim();
     if (mode !== 'items' && mode !== 'summary')
@@ -105,13 +105,17 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
       : undefined;
     if (problems.list.length > before || !code || !date || !scaleId || value === undefined)
       continue;
-    const scale = getScale(scaleId);
+    // Any known version is accepted and scores the entry; none named = the current one.
     const version = col.has('scale_version') ? cell('scale_version').trim() : '';
-    if (version && version !== scale.version)
+    const scale = version ? BUILT_IN_SCALES.find(scaleId, version) : getScale(scaleId);
+    if (!scale) {
+      const known = BUILT_IN_SCALES.versions(scaleId).map((v) => JSON.stringify(v));
       problems.add(
         place('scale_version'),
-        `expected "${scale.version}", the ${scale.id} version this app knows (got ${JSON.stringify(version)})`,
+        `expected a ${scaleId} version this app knows: ${known.join(', ')} (got ${JSON.stringify(version)})`,
       );
+      continue;
+    }
     const key = `${code.toLowerCase()}/${date}/${scaleId}`;
     let g = groups.get(key);
     if (!g) {
@@ -189,7 +193,7 @@ function assemble(
   for (const g of groups) {
     const visit = patients.visit(g.code, g.date, g.status, g.at, g.statusPlace);
     const a = sheetAssessment(g.scale, g, g.mode, g.at, g.rater, problems);
-    if (a && visit) visit.assessments.push(a);
+    if (a && visit) visit.assessments.push({ ...a, scaleVersion: g.scale.version });
   }
   if (problems.any()) return refuseAll(problems.capped());
   const columns: ColumnUse[] = table.header.map((h, i) => ({

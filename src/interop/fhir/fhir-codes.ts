@@ -5,6 +5,7 @@
  * the reserved `.invalid` domain (RFC 2606): they identify, they are never fetched.
  */
 import type { ScaleId } from '../../domain/scale-types';
+import { isScaleId } from '../../domain/scales/registry';
 
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
@@ -69,7 +70,7 @@ export function scaleOfQuestionnaire(canonical: string): ScaleId | null {
   const prefix = `${APP_BASE}/Questionnaire/`;
   if (!bare.startsWith(prefix)) return null;
   const id = bare.slice(prefix.length);
-  return (['HAMD-17', 'MADRS', 'DARS', 'CGI-S', 'CGI-I'] as const).find((s) => s === id) ?? null;
+  return id !== 'PHQ-9' && isScaleId(id) ? id : null;
 }
 
 /** The answer code of a PHQ-9 item value, and back. */

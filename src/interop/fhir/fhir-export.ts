@@ -10,7 +10,7 @@ import { fhirDateTime } from './fhir-time';
 import type { Backup } from '../../db/backup/backup-format';
 import type { AssessmentData, PatientData, Visit } from '../../db/schema';
 import type { ScaleDefinition } from '../../domain/scale-types';
-import { getScale } from '../../domain/scales/registry';
+import { scaleOf } from '../../domain/scales/registry';
 import { scoreEntry, type Score } from '../../domain/scoring';
 import { severityOf } from '../../domain/severity';
 import { eventResource } from './fhir-events';
@@ -120,7 +120,7 @@ function responseItems(scale: ScaleDefinition, a: AssessmentData): Questionnaire
 }
 
 function questionnaireResponse(a: AssessmentData, when: string): Resource & { id: string } {
-  const scale = getScale(a.scaleId);
+  const scale = scaleOf(a);
   return {
     resourceType: 'QuestionnaireResponse',
     id: a.id,
@@ -145,7 +145,7 @@ function observations(
   score: Score,
   when: string,
 ): (Resource & { id: string })[] {
-  const scale = getScale(a.scaleId);
+  const scale = scaleOf(a);
   const base = {
     resourceType: 'Observation',
     extension: [{ url: EXT_COMPLETENESS, valueCode: score.completeness }],
@@ -221,7 +221,7 @@ export function buildFhirBundle(data: Backup, options: FhirExportOptions = {}): 
       // The visit's time of day, when recorded, makes the date a FHIR dateTime.
       const when = fhirDateTime(a.date, data.visits.find((v) => v.id === a.visitId)?.time);
       entries.push(entry(questionnaireResponse(a, when)));
-      const scored = scoreEntry(getScale(a.scaleId), a.entry);
+      const scored = scoreEntry(scaleOf(a), a.entry);
       if (scored.ok) entries.push(...observations(a, scored.score, when).map(entry));
     }
   }

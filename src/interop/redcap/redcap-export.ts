@@ -8,7 +8,7 @@
 import type { Backup } from '../../db/backup/backup-format';
 import { csvTable, type CsvValue } from '../../db/backup/csv-format';
 import type { AssessmentData, Visit } from '../../db/schema';
-import { getScale, SCALES } from '../../domain/scales/registry';
+import { scaleOf, SCALES } from '../../domain/scales/registry';
 import { daysBetween } from '../../domain/time';
 import {
   completeField,
@@ -55,7 +55,7 @@ export function eventNames(
 }
 
 function assessmentFields(a: AssessmentData): Record<string, CsvValue> {
-  const scale = getScale(a.scaleId);
+  const scale = scaleOf(a);
   const e = a.entry;
   const out: Record<string, CsvValue> = {
     [entryField(scale)]: e.mode,
@@ -96,7 +96,7 @@ export function buildRedcapData(
       };
       for (const a of data.assessments.filter((x) => x.visitId === v.id)) {
         Object.assign(row, assessmentFields(a));
-        row[completeField(formOf(getScale(a.scaleId)))] = complete;
+        row[completeField(formOf(scaleOf(a)))] = complete;
       }
       // Numbers are written as text cells: the guard never touches digits, and empty = missing.
       rows.push(
