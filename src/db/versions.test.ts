@@ -36,6 +36,14 @@ const SHIPPED: readonly {
     stores: {},
     steps: ['v3-event-drug-names'],
   },
+  {
+    version: 8,
+    stores: {
+      history: '++id, recordId, patientId, at, groupId, hlc',
+      tombstones: 'id, patientId',
+    },
+    steps: ['v8-device-id', 'v8-history-clock', 'v8-record-authors', 'v8-delete-tombstones'],
+  },
 ];
 
 describe('schema versions', () => {

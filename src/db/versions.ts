@@ -12,6 +12,10 @@ import type { MigrationStep } from './migrations/migration-step';
 import { v2PatientCodeKeys } from './migrations/v2-patient-code-keys';
 import { v2SafetyIndex } from './migrations/v2-safety-index';
 import { v3EventDrugNames } from './migrations/v3-event-drug-names';
+import { v8DeleteTombstones } from './migrations/v8-delete-tombstones';
+import { v8DeviceId } from './migrations/v8-device-id';
+import { v8HistoryClock } from './migrations/v8-history-clock';
+import { v8RecordAuthors } from './migrations/v8-record-authors';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -49,9 +53,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     steps: [v3EventDrugNames],
   },
+  {
+    // Issue 17 (sync). Numbered 8 as assigned: v4–v7 come from other branches at merge.
+    version: 8,
+    stores: {
+      history: '++id, recordId, patientId, at, groupId, hlc',
+      tombstones: 'id, patientId',
+    },
+    steps: [v8DeviceId, v8HistoryClock, v8RecordAuthors, v8DeleteTombstones],
+  },
 ];
 
-export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length;
+/** The last version (the list length while versions are contiguous, as the test requires). */
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 
 export const MIGRATION_STEPS: readonly MigrationStep[] = SCHEMA_VERSIONS.flatMap((v) => v.steps);
 

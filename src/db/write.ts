@@ -27,11 +27,35 @@ const allTables = () => [
   db.safetyAcks,
   db.history,
   db.meta,
+  db.tombstones,
 ];
 
 /** A table name a write may lock. */
 export type TableName =
-  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'history' | 'meta';
+  | 'patients'
+  | 'events'
+  | 'visits'
+  | 'assessments'
+  | 'safetyAcks'
+  | 'history'
+  | 'meta'
+  | 'tombstones';
+
+const CLINICAL: readonly TableName[] = [
+  'patients',
+  'events',
+  'visits',
+  'assessments',
+  'safetyAcks',
+];
+
+/** A write to a clinical table may leave or remove a tombstone (applyChanges): lock it too. */
+function scopeOf(tables: readonly TableName[]): TableName[] {
+  const touchesClinical = tables.some((t) => CLINICAL.includes(t));
+  return touchesClinical && !tables.includes('tombstones')
+    ? [...tables, 'tombstones']
+    : [...tables];
+}
 
 /**
  * `tables` is the scope the transaction locks: only the tables the work reads or writes
@@ -43,7 +67,7 @@ export async function runWrite<T, F extends DbFailure = DbFailure>(
   tables?: readonly TableName[],
 ): Promise<{ readonly ok: true; readonly value: T } | F | DbFailure> {
   try {
-    const scope = tables ? tables.map((name) => db.table(name)) : allTables();
+    const scope = tables ? scopeOf(tables).map((name) => db.table(name)) : allTables();
     return await db.transaction('rw', scope, async () => {
       const result = await work();
       if (!result.ok) throw new Rollback(result);

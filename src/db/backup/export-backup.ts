@@ -5,7 +5,7 @@ import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
 import { setMeta } from '../meta-repo';
 import { readPatientBundle } from '../patient-bundle';
-import { withoutRev } from '../revision';
+import { withoutStamps } from '../revision';
 import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from '../schema';
 import { refuse, succeed, type DbResult } from '../result';
 import { runRead } from '../write';
@@ -82,7 +82,7 @@ function assemble(
           (e) => e.id,
         ),
       )
-      .map(withoutRev),
+      .map(withoutStamps),
     visits: [...rows.visits]
       .sort(
         byKeys<Visit>(
@@ -91,7 +91,7 @@ function assemble(
           (v) => v.id,
         ),
       )
-      .map(withoutRev),
+      .map(withoutStamps),
     assessments: [...rows.assessments]
       .sort(
         byKeys<Assessment>(
@@ -110,7 +110,7 @@ function assemble(
           (k) => k.id,
         ),
       )
-      .map(withoutRev),
+      .map(withoutStamps),
   };
 }
 
