@@ -36,6 +36,12 @@ export interface Operation {
   readonly undoOf?: string;
 }
 
+/**
+ * The operation name of changes read from another device (src/db/sync-store.ts): written
+ * with the other device's revision and stamps, and never sent back.
+ */
+export const SYNC_APPLY = 'change from another device';
+
 /** The operation name of draft saves, which are coalesced (see saveDraftAssessment). */
 export const DRAFT_SAVE = 'save draft assessment';
 
@@ -136,8 +142,10 @@ export async function applyChanges(
   // the record already (to return it) gets the same value.
   // Author and device are stamped here too, for the same reason.
   const stamp = stampOf(operation);
+  // A change read from another device keeps that device's revision and stamps.
+  const remote = operation.name === SYNC_APPLY;
   const changes = given.map((change) =>
-    change.after === null
+    change.after === null || remote
       ? change
       : ({ ...change, after: revise(change.before, { ...change.after, ...stamp }) } as Change),
   );

@@ -232,6 +232,37 @@ export interface Tombstone {
   readonly device: string;
 }
 
+/** Replication bookkeeping: what was sent, what was read, and when. */
+export interface SyncState {
+  /** The clock of the last history entry sent (the outbox is history after it). */
+  readonly sentThrough: string | null;
+  /** The last change of the local replica read back into this database. */
+  readonly readThrough: string | number | null;
+  readonly lastSyncAt: IsoTimestamp | null;
+  /** Records the server refused (its validate_doc_update), with its reason: kept here, not lost. */
+  readonly refused: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/** One version of a record as a device saved it (null record: deleted there). */
+export interface SyncVersion {
+  readonly rev: string;
+  readonly author: string;
+  readonly device: string;
+  readonly hlc: string;
+  readonly record: ClinicalRecord | null;
+}
+
+/** A record two devices changed apart, or a rule across records they broke between them. */
+export interface SyncConflict {
+  readonly id: string;
+  readonly table: ClinicalTable;
+  readonly patientId: string;
+  /** What is wrong, in words: 'changed on two devices', 'patient code DEZ-001 used twice'. */
+  readonly reason: string;
+  readonly versions: readonly SyncVersion[];
+  readonly seenAt: IsoTimestamp;
+}
+
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
   /** This device's stable id (a UUID), made once: names the device in records and clocks. */
@@ -242,6 +273,10 @@ export interface MetaValues {
   lastExportAt: IsoTimestamp;
   /** The line printed at the top of reports. */
   clinicHeader: string;
+  /** Where replication stands (src/db/sync-store.ts); absent until sync first ran. */
+  syncState: SyncState;
+  /** Records two devices changed apart, waiting for a clinician's choice (never picked silently). */
+  syncConflicts: readonly SyncConflict[];
   /** Every migration step that ran on this device. */
   migrationLog: readonly MigrationLogEntry[];
 }
