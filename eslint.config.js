@@ -74,7 +74,7 @@ export default tseslint.config(
   {
     files: ['src/db/**'],
     rules: restrict(
-      ['interop', 'state', 'features', 'charts', 'app'],
+      ['interop', 'sync', 'state', 'features', 'charts', 'app'],
       'src/db depends on src/domain only.',
       ['react-dom', 'react-chartjs-2', 'zustand', 'chart.js'],
     ),
@@ -87,6 +87,16 @@ export default tseslint.config(
     rules: restrict(
       ['state', 'features', 'charts', 'components', 'app', 'db/db', 'db/write', 'db/hooks'],
       'src/interop maps files to and from records; it never touches the database or the UI.',
+      [...uiPackages, 'dexie', 'chart.js'],
+    ),
+  },
+  {
+    // Replication: drives the database's sync side (src/db/sync-store.ts) and PouchDB. Never
+    // the Dexie singleton or the UI.
+    files: ['src/sync/**'],
+    rules: restrict(
+      ['state', 'features', 'charts', 'components', 'app', 'db/db', 'db/hooks'],
+      'src/sync replicates through src/db/sync-store.ts; it never touches Dexie or the UI.',
       [...uiPackages, 'dexie', 'chart.js'],
     ),
   },

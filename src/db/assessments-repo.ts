@@ -17,7 +17,7 @@ import type { ScaleDefinition } from '../domain/scale-types';
 import { validateEntry } from '../domain/validation';
 import { db } from './db';
 import { assessmentDataOf, sameData, withAssessmentKeys } from './derived';
-import { applyChanges, applyDraftSave, DRAFT_SAVE, type Change } from './history-writer';
+import { applyChanges, applyDraftSave, DRAFT_SAVE, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { assessmentDataSchema, entrySchema, zodProblems } from './record-schemas';
 import {
@@ -182,6 +182,7 @@ export function saveDraftAssessment(
     const next = revise(prepared.value.existing ?? null, {
       ...prepared.value.next,
       updatedAt: nowIso(),
+      ...stampFor(options.by),
     });
     await applyDraftSave(
       { name: DRAFT_SAVE, by: options.by },
@@ -206,7 +207,11 @@ export function updateFinalAssessment(
     const { existing } = prepared.value;
     if (existing && unchanged(prepared.value)) return succeed(existing);
     const { visit } = prepared.value;
-    const next = revise(existing ?? null, { ...prepared.value.next, updatedAt: nowIso() });
+    const next = revise(existing ?? null, {
+      ...prepared.value.next,
+      updatedAt: nowIso(),
+      ...stampFor(options.by),
+    });
     const name = `${existing ? 'edit' : 'add'} final ${next.scaleId} of ${visit.date}`;
     await applyChanges({ name, by: options.by }, [
       { table: 'assessments', before: existing ?? null, after: next },

@@ -17,6 +17,7 @@ import { applyChanges, type Change, type Operation } from './history-writer';
 import { refuse, succeed, type DbResult } from './result';
 import type { RulesHistoryEntry } from './schema';
 import { newId, nowIso, runRead, runWrite, type WriteOptions } from './write';
+import { deviceIdOf, nextHlc } from './stamps';
 import { rebuildPatientSummaries } from './summary-writer';
 
 export async function getClinicalRules(): Promise<ClinicalRules> {
@@ -58,6 +59,9 @@ async function writeRules(
     patientId: '',
     action: operation.undoOf !== undefined ? 'undo' : before === null ? 'create' : 'update',
     at: nowIso(),
+    // Ordered with every other change across devices (stamps.ts), though rules stay local.
+    hlc: nextHlc(db),
+    device: deviceIdOf(db),
     groupId: newId(),
     operation: operation.name,
     ...(operation.by === undefined ? {} : { by: operation.by }),

@@ -4,6 +4,7 @@
  * file: it reads through hooks.ts and writes through the repositories.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { loadDeviceClock } from './stamps';
 import { declareVersions } from './versions';
 import type {
   Assessment,
@@ -12,6 +13,7 @@ import type {
   Patient,
   PatientSummary,
   SafetyAck,
+  Tombstone,
   TreatmentEvent,
   Visit,
 } from './schema';
@@ -28,12 +30,17 @@ export class TrajectoryDb extends Dexie {
   meta!: EntityTable<MetaRecord, 'key', MetaRecord>;
   /** Derived from the records (patient-summary.ts); v4. */
   patientSummaries!: EntityTable<PatientSummary, 'patientId', PatientSummary>;
+  /** Deleted records, without their content, for replication (schema.ts `Tombstone`). */
+  tombstones!: EntityTable<Tombstone, 'id', Tombstone>;
 
   constructor(name: string) {
     // Chrome defaults to 'relaxed' durability since v121: a power cut could lose the last
     // committed transaction. Clinical writes are few and small, so every transaction is strict.
     super(name, { chromeTransactionDurability: 'strict' });
     declareVersions(this);
+    // Dexie runs ready handlers before any other use of the opened database; sticky: on
+    // every open, not only the first (a database deleted and opened again).
+    this.on('ready', (vip) => loadDeviceClock(this, vip), true);
   }
 }
 

@@ -75,13 +75,16 @@ export function omitKeys<T extends object, K extends keyof T & string>(
   return Object.fromEntries(entries) as Omit<T, K>;
 }
 
-/** The data a backup carries: derived keys and the revision (bookkeeping) left out. */
+/** Bookkeeping every write stamps on a record: its revision, author and device. */
+const STAMP_KEYS = ['rev', 'author', 'device'] as const;
+
+/** The data a backup carries: derived keys and the stamps (bookkeeping) left out. */
 export function patientDataOf(patient: Patient): PatientData {
-  return omitKeys(patient, ['codeKey', 'nameWords', 'rev']);
+  return omitKeys(patient, ['codeKey', 'nameWords', ...STAMP_KEYS]);
 }
 
 export function assessmentDataOf(assessment: Assessment): AssessmentData {
-  return omitKeys(assessment, ['flaggedItems', 'rev']);
+  return omitKeys(assessment, ['flaggedItems', ...STAMP_KEYS]);
 }
 
 /** JSON with object keys sorted: equal for records that hold the same data. */
@@ -95,13 +98,13 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-/** Top-level `rev` dropped: a revision is bookkeeping about the data, not data. */
+/** Top-level stamps dropped: revision, author and device are bookkeeping about the data. */
 const dataOnly = (value: unknown): unknown =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && 'rev' in value
-    ? omitKeys(value as { rev?: unknown }, ['rev'])
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? omitKeys(value as { rev?: unknown; author?: unknown; device?: unknown }, [...STAMP_KEYS])
     : value;
 
-/** Whether two records hold the same data (key order, absent fields and revisions ignored). */
+/** Whether two records hold the same data (key order, absent fields and stamps ignored). */
 export function sameData(a: unknown, b: unknown): boolean {
   return canonicalJson(dataOnly(a)) === canonicalJson(dataOnly(b));
 }

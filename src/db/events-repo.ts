@@ -6,12 +6,12 @@ import { DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name
 import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
-import { applyChanges, type Change } from './history-writer';
+import { applyChanges, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { eventSchema } from './record-schemas';
 import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev, withoutRev } from './revision';
+import { revise, sameRev, withoutStamps } from './revision';
 import type { EventKind, TreatmentEvent } from './schema';
 import { newId, runWrite, type SaveOptions, type WriteOptions } from './write';
 
@@ -89,7 +89,7 @@ export function addEvent(
       withDrugName(compact({ isIndex: false, ...input, id: newId() })),
     );
     if (!parsed.ok) return parsed;
-    const event = revise(null, parsed.value);
+    const event = revise(null, { ...parsed.value, ...stampFor(options.by) });
     await applyChanges({ name: `add ${event.label}`, by: options.by }, [
       ...(await clearOtherIndex(event)),
       { table: 'events', before: null, after: event },
@@ -125,13 +125,18 @@ export function updateEvent(
   return runWrite<TreatmentEvent, SaveResult<TreatmentEvent> & { ok: false }>(async () => {
     const existing = await db.events.get(id);
     if (!existing) return refuse(`There is no treatment event with id ${id}.`);
-    let merged = compact({ ...withoutRev(options.base), ...changes });
+    let merged = compact({ ...withoutStamps(options.base), ...changes });
     if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(compact(withoutRev(options.base)), merged, withoutRev(existing), {
-        ignore: ['id', 'patientId'],
-        label: (key) => EVENT_FIELDS[key] ?? key,
-        ...(options.choices ? { choices: options.choices } : {}),
-      });
+      const outcome = mergeFields(
+        compact(withoutStamps(options.base)),
+        merged,
+        withoutStamps(existing),
+        {
+          ignore: ['id', 'patientId'],
+          label: (key) => EVENT_FIELDS[key] ?? key,
+          ...(options.choices ? { choices: options.choices } : {}),
+        },
+      );
       if (!outcome.ok)
         return conflicted(`Treatment event ${existing.label}`, outcome.conflicts, existing);
       merged = outcome.value;
@@ -139,7 +144,7 @@ export function updateEvent(
     if (sameData(merged, existing)) return succeed(existing);
     const parsed = parseRecord(eventSchema, withDrugName(merged));
     if (!parsed.ok) return parsed;
-    const event = revise(existing, parsed.value);
+    const event = revise(existing, { ...parsed.value, ...stampFor(options.by) });
     await applyChanges({ name: `edit ${event.label}`, by: options.by }, [
       ...(await clearOtherIndex(event)),
       { table: 'events', before: existing, after: event },

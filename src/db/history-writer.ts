@@ -4,7 +4,8 @@
  */
 import { db } from './db';
 import type { PatientBundle } from './patient-bundle';
-import { revise } from './revision';
+import { nextRev, revise } from './revision';
+import { deviceIdOf, nextHlc, THIS_DEVICE } from './stamps';
 import { adjustOpenFlags, refreshSummaries } from './summary-writer';
 import { nowIso, newId } from './write';
 import type {
@@ -15,6 +16,7 @@ import type {
   Patient,
   RecordMap,
   SafetyAck,
+  Tombstone,
   TreatmentEvent,
   Visit,
 } from './schema';
@@ -35,6 +37,12 @@ export interface Operation {
   /** Set by undo: the group being undone. */
   readonly undoOf?: string;
 }
+
+/**
+ * The operation name of changes read from another device (src/db/sync-store.ts): written
+ * with the other device's revision and stamps, and never sent back.
+ */
+export const SYNC_APPLY = 'change from another device';
 
 /** The operation name of draft saves, which are coalesced (see saveDraftAssessment). */
 export const DRAFT_SAVE = 'save draft assessment';
@@ -91,8 +99,38 @@ function bucketPuts(changes: readonly Change[]): Buckets {
 }
 
 /**
+ * Who made a change: the clinician named (`by`), else "this device", and the device.
+ * applyChanges stamps every record it writes; a repository that returns the record it wrote
+ * stamps it the same way first, so what it returns is what was stored.
+ */
+export function stampFor(by: string | undefined): {
+  readonly author: string;
+  readonly device: string;
+} {
+  return { author: by ?? THIS_DEVICE, device: deviceIdOf(db) };
+}
+
+const stampOf = (operation: Operation) => stampFor(operation.by);
+
+/** What replication keeps of a deleted record: no content, the revision of the deletion. */
+export function tombstoneOf(change: Change, at: string, operation: Operation): Tombstone {
+  const record = recordOf(change);
+  const stamp = stampOf(operation);
+  return {
+    id: record.id,
+    table: change.table,
+    patientId: patientIdOf(change),
+    rev: nextRev(record, { deleted: true }),
+    deletedAt: at,
+    ...stamp,
+  };
+}
+
+/**
  * Writes the changes and one history entry each, as one group. Deletes go first, so a
- * record can take over a unique patient code that a deleted one held. Returns the group id.
+ * record can take over a unique patient code that a deleted one held; each leaves a
+ * tombstone, and a record written again (undo of a delete) loses its tombstone. Returns the
+ * group id.
  */
 export async function applyChanges(
   operation: Operation,
@@ -104,10 +142,14 @@ export async function applyChanges(
   // Every written record gets its next revision here, the one place clinical records are
   // written, so no writer can forget it. revise() is deterministic: a caller that stamped
   // the record already (to return it) gets the same value.
+  // Author and device are stamped here too, for the same reason.
+  const stamp = stampOf(operation);
+  // A change read from another device keeps that device's revision and stamps.
+  const remote = operation.name === SYNC_APPLY;
   const changes = given.map((change) =>
-    change.after === null
+    change.after === null || remote
       ? change
-      : ({ ...change, after: revise(change.before, change.after) } as Change),
+      : ({ ...change, after: revise(change.before, { ...change.after, ...stamp }) } as Change),
   );
   const deletes: Record<ClinicalTable, string[]> = {
     patients: [],
@@ -133,6 +175,11 @@ export async function applyChanges(
       .filter((t) => deletes[t].length > 0)
       .map((t) => tables[t].bulkDelete(deletes[t])),
   );
+  const removed = changes.filter((c) => c.after === null);
+  if (removed.length)
+    await db.tombstones.bulkPut(removed.map((c) => tombstoneOf(c, at, operation)));
+  const created = changes.filter((c) => c.before === null && c.after !== null);
+  if (created.length) await db.tombstones.bulkDelete(created.map((c) => recordOf(c).id));
   const puts = bucketPuts(changes);
   await Promise.all([
     puts.patients.length ? db.patients.bulkPut(puts.patients) : null,
@@ -150,6 +197,8 @@ export async function applyChanges(
     at,
     groupId,
     operation: operation.name,
+    hlc: nextHlc(db),
+    device: stamp.device,
     ...(operation.by === undefined ? {} : { by: operation.by }),
     ...(operation.undoOf === undefined ? {} : { undoOf: operation.undoOf }),
   }));
@@ -210,7 +259,7 @@ export async function applyDraftSave(
   before: Assessment | null,
   unrevised: Assessment,
 ): Promise<void> {
-  const after = revise(before, unrevised);
+  const after = revise(before, { ...unrevised, ...stampOf(operation) });
   const latest = await db.history.where('recordId').equals(after.id).last();
   const foldable =
     latest !== undefined &&
@@ -223,6 +272,8 @@ export async function applyDraftSave(
     return;
   }
   await db.assessments.put(after);
-  await db.history.update(latest.id, { after, at: nowIso() });
+  // A new clock too: the entry moves to the end of the order, where replication looks for
+  // what changed since it last ran.
+  await db.history.update(latest.id, { after, at: nowIso(), hlc: nextHlc(db) });
   await adjustOpenFlags([{ before, after }]);
 }

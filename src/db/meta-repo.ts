@@ -2,8 +2,14 @@
 import { db } from './db';
 import type { MetaKey, MetaRecord, MetaValues } from './schema';
 
-/** Keys the app may set; the migration log is written by upgrades only, the rules by clinical-choices.ts. */
-export type SettingKey = Exclude<MetaKey, 'migrationLog' | 'clinicalRules'>;
+/**
+ * Keys the app may set; the migration log is written by upgrades only, the rules by
+ * clinical-choices.ts, the device id once (stamps.ts), sync bookkeeping by sync-store.ts.
+ */
+export type SettingKey = Exclude<
+  MetaKey,
+  'migrationLog' | 'clinicalRules' | 'deviceId' | 'syncState' | 'syncConflicts'
+>;
 
 export async function getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | null> {
   const row = await db.meta.get(key);

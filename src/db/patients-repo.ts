@@ -1,7 +1,7 @@
 /** Creating, editing and deleting patients. Every change is kept in history. */
 import { mergeFields } from '../domain/field-merge';
 import { codeKeyOf, patientDataOf, sameData, withPatientKeys } from './derived';
-import { applyChanges, type Change } from './history-writer';
+import { applyChanges, tombstoneOf, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { readPatientBundle } from './patient-bundle';
 import { patientDataSchema } from './record-schemas';
@@ -57,7 +57,7 @@ export function createPatient(
     if (!data.ok) return data;
     const holder = await codeTaken(data.value.code);
     if (holder) return codeInUse(data.value.code, holder);
-    const patient = revise(null, withPatientKeys(data.value));
+    const patient = revise(null, { ...withPatientKeys(data.value), ...stampFor(options.by) });
     await applyChanges({ name: 'create patient', by: options.by }, [
       { table: 'patients', before: null, after: patient },
     ]);
@@ -110,7 +110,7 @@ export function updatePatient(
     if (!data.ok) return data;
     const holder = await codeTaken(data.value.code, id);
     if (holder) return codeInUse(data.value.code, holder);
-    const patient = revise(existing, withPatientKeys(data.value));
+    const patient = revise(existing, { ...withPatientKeys(data.value), ...stampFor(options.by) });
     await applyChanges({ name: 'edit patient', by: options.by }, [
       { table: 'patients', before: existing, after: patient },
     ]);
@@ -192,13 +192,31 @@ export async function countPurge(id: string): Promise<PurgeCount | null> {
 /**
  * Erasure (a patient's right to erasure, GDPR Art. 17): removes the patient, every record of
  * theirs AND their history, in one transaction. Unlike deletePatient it cannot be undone and
- * leaves no trace on this device (backup files made earlier are outside the app's reach).
+ * leaves no trace of content on this device (backup files made earlier are outside the app's
+ * reach): each record leaves only a tombstone (id, table, revision, who, when), so that
+ * replication erases it on the other devices too.
  */
-export function purgePatient(id: string): Promise<DbResult<PurgeCount & { code: string }>> {
+export function purgePatient(
+  id: string,
+  options: WriteOptions = {},
+): Promise<DbResult<PurgeCount & { code: string }>> {
   return runWrite(async () => {
     const bundle = await readPatientBundle(id);
     if (!bundle.patient) return refuse(`There is no patient with id ${id}.`);
     const history = await db.history.where('patientId').equals(id).primaryKeys();
+    const at = nowIso();
+    const operation = { name: 'erase patient', by: options.by };
+    const gone: Change[] = [
+      ...bundle.safetyAcks.map((before): Change => ({ table: 'safetyAcks', before, after: null })),
+      ...bundle.assessments.map((before): Change => ({
+        table: 'assessments',
+        before,
+        after: null,
+      })),
+      ...bundle.visits.map((before): Change => ({ table: 'visits', before, after: null })),
+      ...bundle.events.map((before): Change => ({ table: 'events', before, after: null })),
+      { table: 'patients', before: bundle.patient, after: null },
+    ];
     await Promise.all([
       db.safetyAcks.bulkDelete(bundle.safetyAcks.map((r) => r.id)),
       db.assessments.bulkDelete(bundle.assessments.map((r) => r.id)),
@@ -207,6 +225,7 @@ export function purgePatient(id: string): Promise<DbResult<PurgeCount & { code: 
       db.patients.delete(id),
       db.history.bulkDelete(history),
       db.patientSummaries.delete(id),
+      db.tombstones.bulkPut(gone.map((change) => tombstoneOf(change, at, operation))),
     ]);
     return succeed({
       code: bundle.patient.code,

@@ -17,7 +17,8 @@ import {
 import { DATABASE_NAME } from './db';
 
 /** Keys the app derives on write (indexes and revisions): never part of a backup. */
-const DERIVED = ['codeKey', 'nameWords', 'flaggedItems', 'rev'];
+// Derived keys and the replication stamps (revision, author, device): a backup carries none.
+const DERIVED = ['codeKey', 'nameWords', 'flaggedItems', 'rev', 'author', 'device'];
 
 function withoutDerived(row: unknown): unknown {
   if (typeof row !== 'object' || row === null) return row;

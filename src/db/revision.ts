@@ -37,17 +37,23 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** The record without its revision: what the revision's hash covers. */
-export function withoutRev<T extends object>(record: T): Omit<T, 'rev'> {
+/**
+ * The record without its stamps (revision, author, device): what the revision's hash covers
+ * and what a backup file carries. Leaving the author out of the hash keeps CouchDB's rule
+ * that the same edit of the same parent is the same revision, whoever made it.
+ */
+export function withoutStamps<T extends object>(record: T): Omit<T, 'rev' | 'author' | 'device'> {
   const rest: Record<string, unknown> = { ...(record as Record<string, unknown>) };
   delete rest.rev;
-  return rest as Omit<T, 'rev'>;
+  delete rest.author;
+  delete rest.device;
+  return rest as Omit<T, 'rev' | 'author' | 'device'>;
 }
 
 /** The revision `after` gets when it replaces `before` (null: created). Deterministic. */
 export function nextRev(before: Revisioned | null, after: object): string {
   const parent = before?.rev ?? '';
-  return `${revNumber(before?.rev) + 1}-${hash53(`${parent}\n${canonicalJson(withoutRev(after))}`)}`;
+  return `${revNumber(before?.rev) + 1}-${hash53(`${parent}\n${canonicalJson(withoutStamps(after))}`)}`;
 }
 
 /** `after` stamped with its next revision. */

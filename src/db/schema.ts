@@ -48,6 +48,10 @@ export interface PatientData {
 export interface Patient extends PatientData {
   /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
   readonly rev?: string;
+  /** Who made the last change (src/db/stamps.ts); absent before v6 and in backup files. */
+  readonly author?: string;
+  /** The device that made the last change (its id in meta `deviceId`). */
+  readonly device?: string;
   /** `code` trimmed and lower-cased: the unique index that makes codes case-insensitive. */
   readonly codeKey: string;
   /** Lower-case words of the name, for prefix search (multi-entry index). */
@@ -86,6 +90,10 @@ export interface TreatmentEvent {
   readonly endDate?: IsoDate;
   /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
   readonly rev?: string;
+  /** Who made the last change (src/db/stamps.ts); absent before v6 and in backup files. */
+  readonly author?: string;
+  /** The device that made the last change (its id in meta `deviceId`). */
+  readonly device?: string;
 }
 
 export type RecordStatus = 'draft' | 'final';
@@ -109,6 +117,10 @@ export interface Visit {
   readonly finalizedAt?: IsoTimestamp;
   /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
   readonly rev?: string;
+  /** Who made the last change (src/db/stamps.ts); absent before v6 and in backup files. */
+  readonly author?: string;
+  /** The device that made the last change (its id in meta `deviceId`). */
+  readonly device?: string;
 }
 
 export interface AssessmentData {
@@ -131,6 +143,10 @@ export interface AssessmentData {
 export interface Assessment extends AssessmentData {
   /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
   readonly rev?: string;
+  /** Who made the last change (src/db/stamps.ts); absent before v6 and in backup files. */
+  readonly author?: string;
+  /** The device that made the last change (its id in meta `deviceId`). */
+  readonly device?: string;
   /**
    * Item numbers whose safety rule (src/domain/safety.ts) is met by this entry: a cache of the
    * domain rule, recomputed on every save, indexed so that open flags of all patients are
@@ -153,6 +169,10 @@ export interface SafetyAck {
   readonly note?: string;
   /** Revision "N-hash" (src/db/revision.ts), set by every write; absent on records older than revisions. */
   readonly rev?: string;
+  /** Who made the last change (src/db/stamps.ts); absent before v6 and in backup files. */
+  readonly author?: string;
+  /** The device that made the last change (its id in meta `deviceId`). */
+  readonly device?: string;
 }
 
 /** The tables whose every change is kept in history. */
@@ -184,6 +204,13 @@ interface HistoryBase {
   readonly operation: string;
   /** On 'undo' entries: the group that was undone. */
   readonly undoOf?: string;
+  /**
+   * Hybrid logical clock of the change (src/domain/hlc.ts): orders changes across devices
+   * where `id` orders them on one. Absent only on entries of a database not yet at v6.
+   */
+  readonly hlc?: string;
+  /** The device that made the change. */
+  readonly device?: string;
 }
 
 /** One change of one record: the value before (null = did not exist) and after (null = gone). */
@@ -279,8 +306,59 @@ export interface PinHash {
   readonly setAt: IsoTimestamp;
 }
 
+/**
+ * A deleted record, as replication needs it: which record, of which table, at which
+ * revision it was deleted, by whom. It holds no clinical content (undo reads the deleted
+ * values from history; erasing a patient removes the history too, so nothing of the record
+ * stays on the device). Recreating the record (undo of the delete) removes its tombstone.
+ */
+export interface Tombstone {
+  /** The deleted record's id (ids are UUIDs, unique across tables). */
+  readonly id: string;
+  readonly table: ClinicalTable;
+  readonly patientId: string;
+  /** The revision of the deletion: the next after the record's last one. */
+  readonly rev: string;
+  readonly deletedAt: IsoTimestamp;
+  readonly author: string;
+  readonly device: string;
+}
+
+/** Replication bookkeeping: what was sent, what was read, and when. */
+export interface SyncState {
+  /** The clock of the last history entry sent (the outbox is history after it). */
+  readonly sentThrough: string | null;
+  /** The last change of the local replica read back into this database. */
+  readonly readThrough: string | number | null;
+  readonly lastSyncAt: IsoTimestamp | null;
+  /** Records the server refused (its validate_doc_update), with its reason: kept here, not lost. */
+  readonly refused: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/** One version of a record as a device saved it (null record: deleted there). */
+export interface SyncVersion {
+  readonly rev: string;
+  readonly author: string;
+  readonly device: string;
+  readonly hlc: string;
+  readonly record: ClinicalRecord | null;
+}
+
+/** A record two devices changed apart, or a rule across records they broke between them. */
+export interface SyncConflict {
+  readonly id: string;
+  readonly table: ClinicalTable;
+  readonly patientId: string;
+  /** What is wrong, in words: 'changed on two devices', 'patient code DEZ-001 used twice'. */
+  readonly reason: string;
+  readonly versions: readonly SyncVersion[];
+  readonly seenAt: IsoTimestamp;
+}
+
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
+  /** This device's stable id (a UUID), made once: names the device in records and clocks. */
+  deviceId: string;
   /** The band, remission and relapse conventions in use (absent: every scale's default). */
   clinicalRules: ClinicalRules;
   /** When the whole database was last exported to a backup file. */
@@ -292,6 +370,10 @@ export interface MetaValues {
    * Kept on this device only: backups do not carry it.
    */
   clinicianPin: PinHash;
+  /** Where replication stands (src/db/sync-store.ts); absent until sync first ran. */
+  syncState: SyncState;
+  /** Records two devices changed apart, waiting for a clinician's choice (never picked silently). */
+  syncConflicts: readonly SyncConflict[];
   /** Every migration step that ran on this device. */
   migrationLog: readonly MigrationLogEntry[];
 }

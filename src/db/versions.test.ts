@@ -60,6 +60,14 @@ const SHIPPED: readonly {
     },
     steps: ['v5-summary-totals-new-scales'],
   },
+  {
+    version: 6,
+    stores: {
+      history: '++id, recordId, patientId, at, groupId, hlc',
+      tombstones: 'id, patientId',
+    },
+    steps: ['v6-device-id', 'v6-history-clock', 'v6-record-authors', 'v6-delete-tombstones'],
+  },
 ];
 
 describe('schema versions', () => {

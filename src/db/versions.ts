@@ -15,6 +15,10 @@ import { v2SafetyIndex } from './migrations/v2-safety-index';
 import { v3EventDrugNames } from './migrations/v3-event-drug-names';
 import { v4PatientSummaries } from './migrations/v4-patient-summaries';
 import { v5SummaryTotals } from './migrations/v5-summary-totals';
+import { v6DeleteTombstones } from './migrations/v6-delete-tombstones';
+import { v6DeviceId } from './migrations/v6-device-id';
+import { v6HistoryClock } from './migrations/v6-history-clock';
+import { v6RecordAuthors } from './migrations/v6-record-authors';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -76,9 +80,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     steps: [v5SummaryTotals],
   },
+  {
+    // Issue 17 (sync): ground work for replication.
+    version: 6,
+    stores: {
+      history: '++id, recordId, patientId, at, groupId, hlc',
+      tombstones: 'id, patientId',
+    },
+    steps: [v6DeviceId, v6HistoryClock, v6RecordAuthors, v6DeleteTombstones],
+  },
 ];
 
-export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.length;
+/** The last version (the list length while versions are contiguous, as the test requires). */
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 
 export const MIGRATION_STEPS: readonly MigrationStep[] = SCHEMA_VERSIONS.flatMap((v) => v.steps);
 

@@ -6,12 +6,12 @@
 import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
-import { applyChanges, type Change } from './history-writer';
+import { applyChanges, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { visitSchema } from './record-schemas';
 import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev, withoutRev } from './revision';
+import { revise, sameRev, withoutStamps } from './revision';
 import type { Patient, Visit } from './schema';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
 import { normaliseAdverseEvents } from '../domain/adverse-events';
@@ -63,7 +63,7 @@ export function createVisit(
       compact({ ...input, id: newId(), status: 'draft', createdAt: now, updatedAt: now }),
     );
     if (!parsed.ok) return parsed;
-    const visit = revise(null, parsed.value);
+    const visit = revise(null, { ...parsed.value, ...stampFor(options.by) });
     const impossible = beforeBirth(patient, visit.date);
     if (impossible) return refuse(impossible);
     const visits = await visitsOf(visit.patientId);
@@ -100,26 +100,31 @@ export function updateVisit(
         ? {}
         : { adverseEvents: normaliseAdverseEvents(changes.adverseEvents ?? []) };
     let merged = compact({
-      ...withoutRev(options.base),
+      ...withoutStamps(options.base),
       ...changes,
       ...events,
       ...(events.adverseEvents?.length === 0 ? { adverseEvents: null } : {}),
     });
     if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(compact(withoutRev(options.base)), merged, withoutRev(existing), {
-        ignore: ['id', 'patientId', 'createdAt', 'updatedAt'],
-        label: (key) =>
-          key === 'notes'
-            ? 'visit notes'
-            : key === 'date'
-              ? 'visit date'
-              : key === 'time'
-                ? 'visit time'
-                : key === 'adverseEvents'
-                  ? 'adverse events'
-                  : key,
-        ...(options.choices ? { choices: options.choices } : {}),
-      });
+      const outcome = mergeFields(
+        compact(withoutStamps(options.base)),
+        merged,
+        withoutStamps(existing),
+        {
+          ignore: ['id', 'patientId', 'createdAt', 'updatedAt'],
+          label: (key) =>
+            key === 'notes'
+              ? 'visit notes'
+              : key === 'date'
+                ? 'visit date'
+                : key === 'time'
+                  ? 'visit time'
+                  : key === 'adverseEvents'
+                    ? 'adverse events'
+                    : key,
+          ...(options.choices ? { choices: options.choices } : {}),
+        },
+      );
       if (!outcome.ok)
         return conflicted(`The visit of ${existing.date}`, outcome.conflicts, existing);
       merged = outcome.value;
@@ -127,7 +132,7 @@ export function updateVisit(
     if (sameData({ ...merged, updatedAt: existing.updatedAt }, existing)) return succeed(existing);
     const parsed = parseRecord(visitSchema, { ...merged, updatedAt: nowIso() });
     if (!parsed.ok) return parsed;
-    const visit = revise(existing, parsed.value);
+    const visit = revise(existing, { ...parsed.value, ...stampFor(options.by) });
     if (visit.date !== existing.date || visit.time !== existing.time) {
       const patient = await db.patients.get(visit.patientId);
       const impossible = visit.date !== existing.date ? beforeBirth(patient, visit.date) : null;
@@ -150,7 +155,7 @@ export function updateVisit(
         .where('visitId')
         .equals(id)
         .modify((a, ref) => {
-          ref.value = revise(a, { ...a, date: visit.date });
+          ref.value = revise(a, { ...a, date: visit.date, ...stampFor(options.by) });
         });
     }
     return succeed(visit);
@@ -172,6 +177,7 @@ export function finalizeVisit(
       status: 'final',
       finalizedAt: now,
       updatedAt: now,
+      ...stampFor(options.by),
     });
     const assessments = await db.assessments.where('visitId').equals(visitId).toArray();
     await applyChanges({ name: `finalize visit ${visit.date}`, by: options.by }, [

@@ -28,6 +28,7 @@ const allTables = () => [
   db.history,
   db.meta,
   db.patientSummaries,
+  db.tombstones,
 ];
 
 /** A table name a write may lock. */
@@ -39,7 +40,24 @@ export type TableName =
   | 'safetyAcks'
   | 'history'
   | 'meta'
-  | 'patientSummaries';
+  | 'patientSummaries'
+  | 'tombstones';
+
+const CLINICAL: readonly TableName[] = [
+  'patients',
+  'events',
+  'visits',
+  'assessments',
+  'safetyAcks',
+];
+
+/** A write to a clinical table may leave or remove a tombstone (applyChanges): lock it too. */
+function scopeOf(tables: readonly TableName[]): TableName[] {
+  const touchesClinical = tables.some((t) => CLINICAL.includes(t));
+  return touchesClinical && !tables.includes('tombstones')
+    ? [...tables, 'tombstones']
+    : [...tables];
+}
 
 /**
  * `tables` is the scope the transaction locks: only the tables the work reads or writes
@@ -51,7 +69,7 @@ export async function runWrite<T, F extends DbFailure = DbFailure>(
   tables?: readonly TableName[],
 ): Promise<{ readonly ok: true; readonly value: T } | F | DbFailure> {
   try {
-    const scope = tables ? tables.map((name) => db.table(name)) : allTables();
+    const scope = tables ? scopeOf(tables).map((name) => db.table(name)) : allTables();
     return await db.transaction('rw', scope, async () => {
       const result = await work();
       if (!result.ok) throw new Rollback(result);

@@ -19,7 +19,7 @@ import {
   importFixture,
   phq9,
   seedPatient,
-  withoutRevs,
+  withoutStampsDeep,
 } from './helpers';
 
 beforeEach(freshDatabase);
@@ -50,7 +50,7 @@ async function richDatabase(): Promise<void> {
 /** Clinical data (revisions left out: an import or an undo is a new write). */
 const clinicalDump = async () =>
   JSON.stringify(
-    withoutRevs(
+    withoutStampsDeep(
       await Promise.all(
         [db.patients, db.events, db.visits, db.assessments, db.safetyAcks].map((t) => t.toArray()),
       ),
@@ -125,7 +125,7 @@ describe('export → import round trip', () => {
     expect(backup.patients).toHaveLength(1);
     await freshDatabase();
     expectOk(await importBackup(backup, { onConflict: 'skip' }));
-    expect(withoutRevs(await getPatientRecord(a.id))).toEqual(withoutRevs(before));
+    expect(withoutStampsDeep(await getPatientRecord(a.id))).toEqual(withoutStampsDeep(before));
     expect(await db.patients.count()).toBe(1);
   });
 

@@ -90,6 +90,10 @@ export async function newDraftVisit(code = 'T-1', date = '2024-01-05') {
  * `value` with every record's revision left out: backups, imports and undo compare data.
  * (A restore or undo is a new write, so it gets a new revision; see src/db/revision.ts.)
  */
-export function withoutRevs(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (key, v: unknown) => (key === 'rev' ? undefined : v));
+const STAMPS = ['rev', 'author', 'device'];
+
+export function withoutStampsDeep(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
+    STAMPS.includes(key) ? undefined : v,
+  );
 }

@@ -7,7 +7,7 @@
 import { Dexie } from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTrajectoryDb, type TrajectoryDb } from '../../src/db/db';
-import { CURRENT_SCHEMA_VERSION, MIGRATION_STEPS } from '../../src/db/versions';
+import { CURRENT_SCHEMA_VERSION, MIGRATION_STEPS, SCHEMA_VERSIONS } from '../../src/db/versions';
 import type { HistoryEntry, MigrationLogEntry } from '../../src/db/schema';
 import { readFixture } from './helpers';
 
@@ -51,13 +51,13 @@ afterAll(async () => {
 });
 
 describe('v1 → current', () => {
-  it('keeps every record of every table, adding only the derived keys', async () => {
+  it('keeps every record of every table, adding only the derived keys and the v6 stamps', async () => {
     const { name, fixture } = await createV1Database();
     const db = await openUpgraded(name);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const strip = (row: Record<string, unknown>) => {
-      const { codeKey, nameWords, flaggedItems, ...rest } = row;
-      return { rest, derived: { codeKey, nameWords, flaggedItems } };
+      const { codeKey, nameWords, flaggedItems, author, device, hlc, ...rest } = row;
+      return { rest, derived: { codeKey, nameWords, flaggedItems, author, device, hlc } };
     };
     for (const [table, rows] of Object.entries(fixture.tables)) {
       const stored = (await db.table(table).toArray()) as Record<string, unknown>[];
@@ -71,7 +71,9 @@ describe('v1 → current', () => {
           rows.map(renamedOrTrimmed),
         );
       } else if (table === 'meta') {
-        expect(original.filter((r) => r.key !== 'migrationLog')).toEqual(rows);
+        expect(original.filter((r) => r.key !== 'migrationLog' && r.key !== 'deviceId')).toEqual(
+          rows,
+        );
       } else {
         expect(
           original.map((r) => strip(r).rest),
@@ -179,6 +181,10 @@ describe('v1 → current', () => {
       [3, 'v3-event-drug-names'],
       [4, 'v4-patient-summaries'],
       [5, 'v5-summary-totals-new-scales'],
+      [6, 'v6-device-id'],
+      [6, 'v6-history-clock'],
+      [6, 'v6-record-authors'],
+      [6, 'v6-delete-tombstones'],
     ]);
     expect(log[0]?.summary).toBe(
       '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',
@@ -207,6 +213,100 @@ describe('migration coverage', () => {
     expect(log.map((e) => [e.version, e.step])).toEqual(
       MIGRATION_STEPS.map((s) => [s.version, s.name]),
     );
+    db.close();
+  });
+});
+
+describe('v3 → v6 (replication stamps)', () => {
+  const P = '0b1d0000-0000-4000-8000-0000000000a1';
+  const E = '0b1d0000-0000-4000-8000-0000000000e1';
+  const GONE = '0b1d0000-0000-4000-8000-0000000000e2';
+  const at = '2024-03-01T10:00:00.000Z';
+  const patient = {
+    id: P,
+    code: 'V3-1',
+    codeKey: 'v3-1',
+    nameWords: [],
+    createdAt: at,
+    updatedAt: at,
+    rev: '2-00000000000001',
+  };
+  const event = {
+    id: E,
+    patientId: P,
+    date: '2024-03-01',
+    kind: 'note',
+    label: 'call',
+    isIndex: false,
+  };
+  const gone = { ...event, id: GONE, label: 'wrong entry', rev: '1-00000000000002' };
+  const entry = (recordId: string, action: string, by: string | undefined, extra: object) => ({
+    recordId,
+    patientId: P,
+    action,
+    at,
+    groupId: `g-${recordId}-${action}`,
+    operation: action,
+    ...(by === undefined ? {} : { by }),
+    ...extra,
+  });
+
+  /** A database as v3 left it: a patient edited by Dr Li, an event, an event deleted. */
+  async function createV3Database(): Promise<string> {
+    const name = `migration-test-${(counter += 1)}`;
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 3))
+      old.version(v.version).stores(v.stores);
+    await old.transaction('rw', old.tables, async () => {
+      await old.table('patients').add(patient);
+      await old.table('events').add(event);
+      await old
+        .table('history')
+        .bulkAdd([
+          entry(P, 'create', undefined, { table: 'patients', before: null, after: patient }),
+          entry(P, 'update', 'Dr Li', { table: 'patients', before: patient, after: patient }),
+          entry(E, 'create', undefined, { table: 'events', before: null, after: event }),
+          entry(GONE, 'create', 'Dr Li', { table: 'events', before: null, after: gone }),
+          entry(GONE, 'delete', 'Dr Wu', { table: 'events', before: gone, after: null }),
+        ]);
+    });
+    old.close();
+    return name;
+  }
+
+  it('names the device, clocks history in its order, stamps authors and tombstones deletes', async () => {
+    const db = await openUpgraded(await createV3Database());
+    const stored = await db.meta.get('deviceId');
+    const deviceId = stored?.key === 'deviceId' ? stored.value : '';
+    expect(deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    const node = deviceId.replaceAll('-', '').slice(0, 16);
+    const history = await db.history.orderBy('id').toArray();
+    expect(history.map((h) => h.hlc)).toEqual(
+      [0, 1, 2, 3, 4].map((n) => `2024-03-01T10:00:00.000Z-000${n}-${node}`),
+    );
+    expect(history.every((h) => h.device === deviceId && h.at === at)).toBe(true);
+    expect(await db.patients.get(P)).toEqual({ ...patient, author: 'Dr Li', device: deviceId });
+    expect(await db.events.get(E)).toEqual({ ...event, author: 'this device', device: deviceId });
+    expect(await db.tombstones.toArray()).toEqual([
+      {
+        id: GONE,
+        table: 'events',
+        patientId: P,
+        rev: expect.stringMatching(/^2-[0-9a-f]{14}$/) as unknown,
+        deletedAt: at,
+        author: 'Dr Wu',
+        device: deviceId,
+      },
+    ]);
+    const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];
+    expect(log.map((e) => e.summary)).toEqual([
+      '1 patient summary built',
+      '1 patient summary rebuilt',
+      `device id ${deviceId} made`,
+      '5 history entries given a clock',
+      'authors set on 1 patients (1 named in history), 1 events (0 named in history), 0 visits (0 named in history), 0 assessments (0 named in history), 0 safetyAcks (0 named in history)',
+      '1 tombstones made from history',
+    ]);
     db.close();
   });
 });

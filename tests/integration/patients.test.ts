@@ -14,14 +14,14 @@ import {
   purgePatient,
   updatePatient,
 } from '../../src/db/patients-repo';
-import { revNumber, withoutRev } from '../../src/db/revision';
+import { revNumber, withoutStamps } from '../../src/db/revision';
 import {
   dumpDatabase,
   expectFailure,
   expectOk,
   freshDatabase,
   seedPatient,
-  withoutRevs,
+  withoutStampsDeep,
 } from './helpers';
 
 beforeEach(freshDatabase);
@@ -94,7 +94,7 @@ describe('patients', () => {
     expect(undone.records).toBe(1);
     // Undo is a new write: the old values come back under the next revision.
     const restored = await getPatient(p.id);
-    expect(withoutRev(restored!)).toEqual(withoutRev(p));
+    expect(withoutStamps(restored!)).toEqual(withoutStamps(p));
     expect(revNumber(restored?.rev)).toBe(3);
     const [undoEntry] = await listHistory({ recordId: p.id });
     expect(undoEntry).toMatchObject({
@@ -128,7 +128,7 @@ describe('patients', () => {
     expect(await getPatient(p.id)).toBeUndefined();
     const [undoEntry] = await listHistory({ recordId: p.id });
     expectOk(await undo(undoEntry!.id));
-    expect(withoutRev((await getPatient(p.id))!)).toEqual(withoutRev(p));
+    expect(withoutStamps((await getPatient(p.id))!)).toEqual(withoutStamps(p));
   });
 
   it('refuses to undo a change when the record changed again afterwards', async () => {
@@ -165,7 +165,7 @@ describe('patients', () => {
     expect(entries.every((e) => e.action === 'delete' && e.after === null)).toBe(true);
 
     expectOk(await undo(entries[0]!.id));
-    expect(withoutRevs(await getPatientRecord(patient.id))).toEqual(withoutRevs(full));
+    expect(withoutStampsDeep(await getPatientRecord(patient.id))).toEqual(withoutStampsDeep(full));
   });
 
   it('refuses to undo a patient creation while the patient has records', async () => {

@@ -7,7 +7,7 @@ import { SCALE_IDS } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
 import { readPatientBundle } from '../patient-bundle';
-import { withoutRev } from '../revision';
+import { withoutStamps } from '../revision';
 import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from '../schema';
 import { refuse, succeed, type DbResult } from '../result';
 import { runRead } from '../write';
@@ -86,7 +86,7 @@ function assemble(
           (e) => e.id,
         ),
       )
-      .map(withoutRev),
+      .map(withoutStamps),
     visits: [...rows.visits]
       .sort(
         byKeys<Visit>(
@@ -96,7 +96,7 @@ function assemble(
           (v) => v.id,
         ),
       )
-      .map(withoutRev),
+      .map(withoutStamps),
     assessments: [...rows.assessments]
       .sort(
         byKeys<Assessment>(
@@ -117,7 +117,7 @@ function assemble(
           (k) => k.id,
         ),
       )
-      .map(withoutRev),
+      .map(withoutStamps),
   };
 }
 

@@ -20,7 +20,7 @@ import { assessmentDataOf, patientDataOf } from '../derived';
 import { setMeta } from '../meta-repo';
 import { patientRange } from '../patient-bundle';
 import { describeStorageError, refuse, succeed, type DbResult } from '../result';
-import { withoutRev } from '../revision';
+import { withoutStamps } from '../revision';
 import type { IsoTimestamp } from '../schema';
 import { runRead } from '../write';
 import { APP_VERSION } from './app-version';
@@ -103,7 +103,7 @@ async function readPage(table: BackupTable, ids: readonly string[]): Promise<unk
       if (table === 'safetyAcks') {
         const acks = await db.safetyAcks.where('patientId').equals(id).toArray();
         acks.sort((a, b) => compare(a.acknowledgedAt, b.acknowledgedAt) || compare(a.id, b.id));
-        return acks.map(withoutRev);
+        return acks.map(withoutStamps);
       }
       const [from, to] = patientRange(id);
       // The [patientId+date] index orders by date, then by id (the primary key).
@@ -112,7 +112,7 @@ async function readPage(table: BackupTable, ids: readonly string[]): Promise<unk
         .where('[patientId+date]')
         .between(from, to, true, true)
         .toArray();
-      if (table !== 'assessments') return rows.map(withoutRev);
+      if (table !== 'assessments') return rows.map(withoutStamps);
       const scaleRank = (a: { scaleId: string }) => SCALE_IDS.indexOf(a.scaleId as never);
       return (rows as Parameters<typeof assessmentDataOf>[0][])
         .sort(

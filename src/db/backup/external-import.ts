@@ -14,7 +14,7 @@ import { getScale } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, codeKeyOf, omitKeys, patientDataOf, sameData } from '../derived';
 import { readPatientBundle, type PatientBundle } from '../patient-bundle';
-import { withoutRev } from '../revision';
+import { withoutStamps } from '../revision';
 import { refuseAll, succeed, type DbResult } from '../result';
 import type {
   AssessmentData,
@@ -113,11 +113,11 @@ interface Merged {
  */
 function unrevised(b: PatientBundle): PatientBundle {
   return {
-    patient: b.patient && withoutRev(b.patient),
-    events: b.events.map(withoutRev),
-    visits: b.visits.map(withoutRev),
-    assessments: b.assessments.map(withoutRev),
-    safetyAcks: b.safetyAcks.map(withoutRev),
+    patient: b.patient && withoutStamps(b.patient),
+    events: b.events.map(withoutStamps),
+    visits: b.visits.map(withoutStamps),
+    assessments: b.assessments.map(withoutStamps),
+    safetyAcks: b.safetyAcks.map(withoutStamps),
   };
 }
 

@@ -61,7 +61,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
       destructive: true,
     });
     if (!yes) return;
-    const result = await purgePatient(patient.id);
+    const result = await purgePatient(patient.id, { by: clinician });
     if (result.ok) navigate(paths.patients());
     else setProblem(result.reason);
   };
