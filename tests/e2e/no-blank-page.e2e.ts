@@ -155,7 +155,10 @@ describe('no blank page', () => {
       const scales = page.getByRole('group', { name: 'Scales at this visit' });
       for (const id of ['HAMD-17', 'MADRS', 'PHQ-9', 'DARS'])
         expect(await scales.getByLabel(id, { exact: true }).isChecked()).toBe(true);
-      await page.getByRole('link', { name: 'Data & settings' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Data & settings' })
+        .click();
       await page.getByRole('heading', { name: 'Data & settings' }).waitFor();
       expect(await page.getByText('Something went wrong').count()).toBe(0);
     });
