@@ -150,6 +150,7 @@ function listMessage(
     const more = list.truncated ? ': type more of a code or name to narrow the list' : '';
     return `Showing ${list.rows.length} of ${list.patientCount} patients${more}.`;
   }
+  if (list.patientCount === 1) return 'Showing the one patient.';
   if (list.rows.length === list.patientCount) return `Showing all ${list.patientCount} patients.`;
   return `Showing ${list.start + 1}–${list.start + list.rows.length} of ${list.patientCount} patients.`;
 }
