@@ -10,10 +10,10 @@
  */
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ClinicalRules } from '../domain/clinical-rules';
-import type { CourseStatus } from '../domain/course';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
+import type { SyncConflict, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
 export type IsoTimestamp = string;
@@ -235,58 +235,7 @@ export type RulesHistoryEntry = HistoryBase & {
 
 export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry;
 
-/**
- * A scale's latest total as a patient summary keeps it: the scale id in letters and digits
- * only ('HAMD-17' → 'HAMD17'), since an index key path needs a plain name (patient-summary.ts
- * totalKeyOf). Each built-in scale has an index on it (versions.ts; a test checks).
- */
-export type TotalKey = string;
-
-export interface SummaryScore {
-  readonly scaleId: ScaleId;
-  readonly total: number;
-  /** As shown: '12', '7.5'. */
-  readonly text: string;
-  readonly date: IsoDate;
-}
-
-/**
- * What the patient list shows of one patient, derived from the patient's records and the
- * clinical rules in use (src/db/patient-summary.ts), kept up to date in the transaction of
- * every write (summary-writer.ts), and rebuilt from the records by the v4 upgrade and by
- * rebuildPatientSummaries. Never in backups: it is not data, only a cache of it.
- *
- * Every column of the list has an index `[key+codeKey]`, so the list is read a screenful
- * at a time in any order. A missing value is stored as a sentinel (-1, '') so it still
- * sorts: it lists after the present values in either direction (patient-list-query.ts).
- */
-export interface PatientSummary {
-  readonly patientId: string;
-  readonly code: string;
-  readonly codeKey: string;
-  readonly name?: string;
-  /** The name lower-cased, for sorting; '' when none. */
-  readonly nameKey: string;
-  readonly nameWords: readonly string[];
-  /** Date of the last final visit; '' when none (IsoDate is a plain string). */
-  readonly lastVisit: IsoDate;
-  /** A draft visit is open. */
-  readonly draft: boolean;
-  /** Latest total of each scale rated in a final visit, in the order scales are offered. */
-  readonly latest: readonly SummaryScore[];
-  /** Sort keys: the latest total per scale, -1 when the scale was never rated. */
-  readonly totals: Readonly<Record<TotalKey, number>>;
-  /** Course status of the primary scale at its last rated visit (patient-overview.ts). */
-  readonly status: {
-    readonly scaleId: ScaleId;
-    readonly status: CourseStatus;
-    readonly label: string;
-  } | null;
-  /** Sort key of the status (STATUS_ORDER in patient-summary.ts), -1 when none. */
-  readonly statusRank: number;
-  /** Open safety flags of draft and final assessments (open-flags.ts). */
-  readonly openFlags: number;
-}
+export type { PatientSummary, SummaryScore, TotalKey } from './summary-schema';
 
 export interface MigrationLogEntry {
   readonly version: number;
@@ -306,54 +255,7 @@ export interface PinHash {
   readonly setAt: IsoTimestamp;
 }
 
-/**
- * A deleted record, as replication needs it: which record, of which table, at which
- * revision it was deleted, by whom. It holds no clinical content (undo reads the deleted
- * values from history; erasing a patient removes the history too, so nothing of the record
- * stays on the device). Recreating the record (undo of the delete) removes its tombstone.
- */
-export interface Tombstone {
-  /** The deleted record's id (ids are UUIDs, unique across tables). */
-  readonly id: string;
-  readonly table: ClinicalTable;
-  readonly patientId: string;
-  /** The revision of the deletion: the next after the record's last one. */
-  readonly rev: string;
-  readonly deletedAt: IsoTimestamp;
-  readonly author: string;
-  readonly device: string;
-}
-
-/** Replication bookkeeping: what was sent, what was read, and when. */
-export interface SyncState {
-  /** The clock of the last history entry sent (the outbox is history after it). */
-  readonly sentThrough: string | null;
-  /** The last change of the local replica read back into this database. */
-  readonly readThrough: string | number | null;
-  readonly lastSyncAt: IsoTimestamp | null;
-  /** Records the server refused (its validate_doc_update), with its reason: kept here, not lost. */
-  readonly refused: readonly { readonly id: string; readonly reason: string }[];
-}
-
-/** One version of a record as a device saved it (null record: deleted there). */
-export interface SyncVersion {
-  readonly rev: string;
-  readonly author: string;
-  readonly device: string;
-  readonly hlc: string;
-  readonly record: ClinicalRecord | null;
-}
-
-/** A record two devices changed apart, or a rule across records they broke between them. */
-export interface SyncConflict {
-  readonly id: string;
-  readonly table: ClinicalTable;
-  readonly patientId: string;
-  /** What is wrong, in words: 'changed on two devices', 'patient code DEZ-001 used twice'. */
-  readonly reason: string;
-  readonly versions: readonly SyncVersion[];
-  readonly seenAt: IsoTimestamp;
-}
+export type { SyncConflict, SyncState, SyncVersion, Tombstone } from './sync-schema';
 
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {

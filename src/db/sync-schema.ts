@@ -1,0 +1,51 @@
+/** What replication keeps beside the records (v6; src/sync, sync-store.ts). */
+import type { ClinicalRecord, ClinicalTable, IsoTimestamp } from './schema';
+
+/**
+ * A deleted record, as replication needs it: which record, of which table, at which
+ * revision it was deleted, by whom. It holds no clinical content (undo reads the deleted
+ * values from history; erasing a patient removes the history too, so nothing of the record
+ * stays on the device). Recreating the record (undo of the delete) removes its tombstone.
+ */
+export interface Tombstone {
+  /** The deleted record's id (ids are UUIDs, unique across tables). */
+  readonly id: string;
+  readonly table: ClinicalTable;
+  readonly patientId: string;
+  /** The revision of the deletion: the next after the record's last one. */
+  readonly rev: string;
+  readonly deletedAt: IsoTimestamp;
+  readonly author: string;
+  readonly device: string;
+}
+
+/** Replication bookkeeping: what was sent, what was read, and when. */
+export interface SyncState {
+  /** The clock of the last history entry sent (the outbox is history after it). */
+  readonly sentThrough: string | null;
+  /** The last change of the local replica read back into this database. */
+  readonly readThrough: string | number | null;
+  readonly lastSyncAt: IsoTimestamp | null;
+  /** Records the server refused (its validate_doc_update), with its reason: kept here, not lost. */
+  readonly refused: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/** One version of a record as a device saved it (null record: deleted there). */
+export interface SyncVersion {
+  readonly rev: string;
+  readonly author: string;
+  readonly device: string;
+  readonly hlc: string;
+  readonly record: ClinicalRecord | null;
+}
+
+/** A record two devices changed apart, or a rule across records they broke between them. */
+export interface SyncConflict {
+  readonly id: string;
+  readonly table: ClinicalTable;
+  readonly patientId: string;
+  /** What is wrong, in words: 'changed on two devices', 'patient code DEZ-001 used twice'. */
+  readonly reason: string;
+  readonly versions: readonly SyncVersion[];
+  readonly seenAt: IsoTimestamp;
+}
