@@ -7,7 +7,7 @@ import { isConflict, type ConflictFailure } from '../../db/result';
 import { usePatientRecord } from '../../db/hooks';
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Assessment, Visit } from '../../db/schema';
-import { finalizeVisit, deleteVisit } from '../../db/visits-repo';
+import { finalizeVisit } from '../../db/visits-repo';
 import { entryHasData } from '../../domain/assessment';
 import { itemReferences, scalesOfLastVisit } from '../../domain/item-reference';
 import { buildPatientCourses } from '../../domain/patient-course';
@@ -19,6 +19,8 @@ import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 import { bandConventionFor, courseRules, type ClinicalRules } from '../../domain/clinical-rules';
 import { finishChecks } from './finish-checks';
+import { FinishBar } from './FinishBar';
+import { ScaleChoice } from './ScaleChoice';
 import { useEntryKeys } from './use-entry-keys';
 import { ScaleEntry } from './ScaleEntry';
 import { VisitNotes } from './VisitNotes';
@@ -286,24 +288,10 @@ function VisitEditor({
           confirm={confirm}
         />
         <VisitTimeField key={visit.time ?? ''} visit={visit} by={prefs.clinician} />
-        <fieldset className="scale-choice">
-          <legend>Scales at this visit</legend>
-          {SCALES.map((s) => (
-            <label key={s.id} className="check">
-              <input
-                type="checkbox"
-                checked={entries[s.id] !== undefined}
-                onChange={(e) => void toggleScale(s.id, e.currentTarget.checked)}
-              />{' '}
-              {s.id}
-            </label>
-          ))}
-        </fieldset>
-        <p className="muted">
-          Keys: a digit sets the item and moves to the next · Backspace clears (on an empty item,
-          goes back) · ↑ ↓ or Tab move · Enter on a scale with nothing entered skips it (dropped at
-          finish) · Ctrl+Enter finishes from any field.
-        </p>
+        <ScaleChoice
+          offered={(id) => entries[id] !== undefined}
+          onToggle={(id, on) => void toggleScale(id, on)}
+        />
       </section>
       {chosen.map((scale) => {
         const entry = entries[scale.id];
@@ -333,53 +321,18 @@ function VisitEditor({
       })}
       <VisitNotes visit={visit} by={prefs.clinician} onProblem={setProblem} />
       {isDraft && <HandOverPanel patientId={record.patient.id} visitId={visit.id} />}
-      <div className="actions finish-bar">
-        {isDraft ? (
-          <button
-            type="button"
-            ref={finishButton}
-            data-entry-finish=""
-            aria-keyshortcuts="Control+Enter"
-            onClick={() => void finish()}
-          >
-            Finish visit
-          </button>
-        ) : (
-          <button
-            type="button"
-            ref={finishButton}
-            data-entry-finish=""
-            aria-keyshortcuts="Control+Enter"
-            disabled={dirty.size === 0}
-            onClick={() => void saveEdits()}
-          >
-            Save changes
-          </button>
-        )}
-        <a className="button secondary" href={paths.patient(record.patient.id)}>
-          {isDraft ? 'Leave (the draft is kept)' : 'Back to patient'}
-        </a>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            void confirm({
-              title: `Delete the visit of ${visit.date}?`,
-              message: 'The visit and its scores are deleted (kept in the history).',
-              confirmLabel: 'Delete visit',
-              cancelLabel: 'Keep the visit',
-              destructive: true,
-            }).then(async (yes) => {
-              if (!yes) return;
-              const r = await deleteVisit(visit.id, { by: prefs.clinician });
-              if (r.ok) navigate(paths.patient(record.patient.id));
-              else setProblem(r.reason);
-            })
-          }
-        >
-          Delete visit
-        </button>
-      </div>
+      <FinishBar
+        ref={finishButton}
+        isDraft={isDraft}
+        unsaved={dirty.size > 0}
+        onFinish={() => void finish()}
+        onSave={() => void saveEdits()}
+        patientId={record.patient.id}
+        visit={visit}
+        by={prefs.clinician}
+        confirm={confirm}
+        onProblem={setProblem}
+      />
       {dialog}
     </>
   );
