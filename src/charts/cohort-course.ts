@@ -3,7 +3,8 @@
  * improvement with each arm's mean and 95 % CI ("spaghetti"), and the response rate by week
  * per arm with Wilson 95 % CIs. Observed cases, unadjusted, no imputation.
  */
-import type { ArmMeasure, CohortSummary } from '../domain/cohort/cohort-summary';
+import type { ArmMeasure } from '../domain/cohort/cohort-summary';
+import type { CohortView } from '../domain/cohort/cohort-view';
 import { getScale } from '../domain/scales/registry';
 import type { ScaleId } from '../domain/scale-types';
 import { levelLine } from './annotations';
@@ -11,7 +12,8 @@ import type { ChartModel, LineSeries, SeriesPoint, TableRow } from './chart-type
 import { armLine, ciLine, COHORT_CAVEAT, num, patientLine, pct } from './cohort-lines';
 
 export interface CohortChartInput {
-  readonly summary: CohortSummary;
+  /** A CohortSummary or, on the page, the view the worker sends (cohort-view.ts). */
+  readonly summary: CohortView;
   readonly scaleId: ScaleId;
 }
 
@@ -26,7 +28,7 @@ function armRows(input: CohortChartInput): { index: number; name: string; row: A
   });
 }
 
-const nText = (summary: CohortSummary, scaleId: ScaleId) =>
+const nText = (summary: CohortView, scaleId: ScaleId) =>
   summary.arms
     .map((a) => {
       const n = summary.series.filter((s) => s.armId === a.id && s.scaleId === scaleId).length;

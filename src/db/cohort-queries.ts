@@ -1,5 +1,8 @@
-/** The read behind the cohort view (finished-records.ts), and the drugs in use. */
-import type { RecordView } from '../domain/cohort/cohort-input';
+/**
+ * The reads behind the cohort view: who can be in a cohort (on the page), every finished
+ * record (in the cohort worker, finished-records.ts), and the drugs in use.
+ */
+import type { CohortIndexEntry, RecordView } from '../domain/cohort/cohort-input';
 import { distinctDrugs, DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
 import { db } from './db';
 import { readFinishedRecords } from './finished-records';
@@ -12,6 +15,38 @@ export async function readCohortRecords(): Promise<RecordView[]> {
     visits,
     assessments,
   }));
+}
+
+export interface CohortIndex {
+  /** Every patient with their index event, in code order. */
+  readonly entries: readonly CohortIndexEntry[];
+  /**
+   * How many visits and assessments are stored. Read so that a live query of the index runs
+   * again on every change to them (Dexie observes the whole table a count reads): the page
+   * then asks its worker for the figures again.
+   */
+  readonly visits: number;
+  readonly assessments: number;
+}
+
+/**
+ * The cohort view's read on the page: patients and index events only (about 2,000 records
+ * for 1,000 patients), never the 100,000 assessments, which the worker reads itself.
+ */
+export function readCohortIndex(): Promise<CohortIndex> {
+  return db.transaction('r', [db.patients, db.events, db.visits, db.assessments], async () => {
+    const [patients, events, visits, assessments] = await Promise.all([
+      db.patients.toArray(),
+      db.events.toArray(),
+      db.visits.count(),
+      db.assessments.count(),
+    ]);
+    const indexOf = new Map(events.filter((e) => e.isIndex).map((e) => [e.patientId, e]));
+    const entries = patients
+      .sort((a, b) => a.codeKey.localeCompare(b.codeKey))
+      .map((patient) => ({ patient, indexEvent: indexOf.get(patient.id) ?? null }));
+    return { entries, visits, assessments };
+  });
 }
 
 /** Drugs already used in dose and medication events, each once, as first spelled. */
