@@ -6,6 +6,7 @@ import type { CohortIndexEntry, RecordView } from '../domain/cohort/cohort-input
 import { distinctDrugs, DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
 import { db } from './db';
 import { readFinishedRecords } from './finished-records';
+import type { CohortCache } from './summary-schema';
 
 export async function readCohortRecords(): Promise<RecordView[]> {
   const records = await readFinishedRecords();
@@ -47,6 +48,27 @@ export function readCohortIndex(): Promise<CohortIndex> {
       .map((patient) => ({ patient, indexEvent: indexOf.get(patient.id) ?? null }));
     return { entries, visits, assessments };
   });
+}
+
+/**
+ * The members' cohort series as kept in their patient summaries (summary-schema.ts
+ * CohortCache), in code order; null when a member's summary does not hold them (a row
+ * written before they were kept), and the records must be read instead.
+ */
+export async function readCohortSeries(
+  patientIds: readonly string[],
+): Promise<
+  { readonly patientId: string; readonly code: string; readonly cohort: CohortCache }[] | null
+> {
+  const summaries = await db.patientSummaries.bulkGet([...patientIds]);
+  const found = [];
+  for (const s of summaries) {
+    if (s?.cohort === undefined) return null;
+    found.push({ patientId: s.patientId, code: s.code, codeKey: s.codeKey, cohort: s.cohort });
+  }
+  return found
+    .sort((a, b) => a.codeKey.localeCompare(b.codeKey))
+    .map(({ patientId, code, cohort }) => ({ patientId, code, cohort }));
 }
 
 /** Drugs already used in dose and medication events, each once, as first spelled. */
