@@ -43,3 +43,23 @@ describe('the cohort view sent to the page', () => {
     }
   });
 });
+
+describe('a large arm on the spaghetti chart', () => {
+  const lineOf = view.series.find((s) => s.armId === ARM_A.id && s.scaleId === 'MADRS');
+  if (!lineOf) throw new Error('no MADRS line in arm A');
+  const many = (n: number) => ({
+    ...view,
+    series: Array.from({ length: n }, (_, i) => ({ ...lineOf, patientId: `p${i}` })),
+  });
+  const patientLines = (n: number) =>
+    buildCohortImprovement({ summary: many(n), scaleId: 'MADRS' }).datasets.filter((d) =>
+      d.id.includes('-p-'),
+    );
+
+  it('draws every patient’s line, with point markers up to 50 patients and without above', () => {
+    expect(patientLines(50).map((d) => d.pointRadius)).toEqual(Array(50).fill(2));
+    const lines = patientLines(51);
+    expect(lines.map((d) => d.pointRadius)).toEqual(Array(51).fill(0));
+    expect(lines.every((d) => d.data.length === lineOf.points.length)).toBe(true);
+  });
+});
