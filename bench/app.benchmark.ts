@@ -3,10 +3,12 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, launch } from '../tests/e2e/browser';
+import { cohortOnly, runCohortBench } from './cohort-scenario';
 import { markdown, runBench } from './run-bench';
 
 // `npm run bench`: every figure of issue 18 beside its reference, measured in one run.
-// BENCH_SIZES (default 1000,3000), BENCH_RUNS (default 3), BENCH_VISITS (default 26).
+// BENCH_SIZES (default 1000,3000), BENCH_RUNS (default 3), BENCH_VISITS (default 26);
+// BENCH_ONLY=cohort measures the cohort view alone (saved as …-cores-cohort.md).
 const list = (text: string | undefined, fallback: number[]) =>
   text ? text.split(',').map((s) => Number(s.trim())) : fallback;
 
@@ -22,12 +24,16 @@ describe('benchmark', () => {
     };
     const browser = await launch();
     try {
-      const rows = await runBench(browser, options, (line) => console.log(line));
+      const run = cohortOnly ? runCohortBench : runBench;
+      const rows = await run(browser, options, (line) => console.log(line));
       const table = markdown(rows, options);
       console.log(`\n${table}`);
       const dir = join('bench', 'results');
       mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${cpus().length}-cores.md`);
+      const file = join(
+        dir,
+        `${new Date().toISOString().slice(0, 10)}-${cpus().length}-cores${cohortOnly ? '-cohort' : ''}.md`,
+      );
       writeFileSync(file, table);
       console.log(`Saved to ${file}`);
       expect(rows.length).toBeGreaterThan(0);

@@ -1,6 +1,10 @@
-import type { Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { clinicCourses, courseBackup } from '../tests/generate/courses';
 import { painted, spread } from './measure';
-import type { Row } from './run-bench';
+import type { BenchOptions, Row } from './run-bench';
+import { appImport, freshContext } from './scenarios';
 
 // Issue 14's figure, kept apart from the list and import figures of issue 18: opening the
 // cohort view on the clinic already imported, to every table and chart drawn, and how long
@@ -85,3 +89,34 @@ export async function cohortRows(
     },
   ];
 }
+
+/**
+ * The cohort figures alone (`BENCH_ONLY=cohort npm run bench`): the clinic imported once per
+ * size, then the cohort view opened `runs` times. For work on the cohort view, whose figure
+ * otherwise waits for every import and list figure first.
+ */
+export async function runCohortBench(
+  browser: Browser,
+  o: BenchOptions,
+  log: (line: string) => void,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const benchDir = join(o.distDir, '__bench');
+  mkdirSync(benchDir, { recursive: true });
+  for (const patients of o.sizes) {
+    const specs = clinicCourses(patients, o.visits);
+    const path = join(benchDir, `clinic-${patients}.json`);
+    writeFileSync(path, courseBackup(specs));
+    const context = await freshContext(browser);
+    const page = await context.newPage();
+    await page.goto(o.baseUrl);
+    await appImport(page, o.baseUrl, path, specs[0]?.code ?? '');
+    log(`${patients} patients imported`);
+    rows.push(...(await cohortRows(page, o.baseUrl, patients, o.runs)));
+    await context.close();
+    log(`  cohort done`);
+  }
+  return rows;
+}
+
+export const cohortOnly = process.env.BENCH_ONLY === 'cohort';

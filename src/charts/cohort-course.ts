@@ -3,15 +3,25 @@
  * improvement with each arm's mean and 95 % CI ("spaghetti"), and the response rate by week
  * per arm with Wilson 95 % CIs. Observed cases, unadjusted, no imputation.
  */
-import type { ArmMeasure, CohortSummary } from '../domain/cohort/cohort-summary';
+import type { ArmMeasure } from '../domain/cohort/cohort-summary';
+import type { CohortView } from '../domain/cohort/cohort-view';
 import { getScale } from '../domain/scales/registry';
 import type { ScaleId } from '../domain/scale-types';
 import { levelLine } from './annotations';
 import type { ChartModel, LineSeries, SeriesPoint, TableRow } from './chart-types';
-import { armLine, ciLine, COHORT_CAVEAT, num, patientLine, pct } from './cohort-lines';
+import {
+  armLine,
+  ciLine,
+  COHORT_CAVEAT,
+  MARKERS_UP_TO,
+  num,
+  patientLine,
+  pct,
+} from './cohort-lines';
 
 export interface CohortChartInput {
-  readonly summary: CohortSummary;
+  /** A CohortSummary or, on the page, the view the worker sends (cohort-view.ts). */
+  readonly summary: CohortView;
   readonly scaleId: ScaleId;
 }
 
@@ -26,7 +36,7 @@ function armRows(input: CohortChartInput): { index: number; name: string; row: A
   });
 }
 
-const nText = (summary: CohortSummary, scaleId: ScaleId) =>
+const nText = (summary: CohortView, scaleId: ScaleId) =>
   summary.arms
     .map((a) => {
       const n = summary.series.filter((s) => s.armId === a.id && s.scaleId === scaleId).length;
@@ -63,16 +73,24 @@ export function buildCohortImprovement(input: CohortChartInput): ChartModel {
   const ys: number[] = [0];
   for (const { index, name, row } of armRows(input)) {
     const patients = summary.series.filter((s) => s.armId === row.armId && s.scaleId === scaleId);
+    const markers = patients.length <= MARKERS_UP_TO;
     patients.forEach((s, i) => {
-      const data: SeriesPoint[] = s.points.flatMap((p) =>
-        p.improvementShare === null ? [] : [{ x: p.day / 7, y: p.improvementShare }],
-      );
-      data.forEach((d) => {
-        xs.push(d.x);
-        if (d.y !== null) ys.push(d.y);
-      });
+      const data: SeriesPoint[] = [];
+      for (const p of s.points) {
+        if (p.improvementShare === null) continue;
+        data.push({ x: p.day / 7, y: p.improvementShare });
+        xs.push(p.day / 7);
+        ys.push(p.improvementShare);
+      }
       datasets.push(
-        patientLine(`${row.armId}-p-${s.patientId}`, `${name}: each patient`, index, data, i === 0),
+        patientLine(
+          `${row.armId}-p-${s.patientId}`,
+          `${name}: each patient`,
+          index,
+          data,
+          i === 0,
+          markers,
+        ),
       );
     });
     const mean: SeriesPoint[] = patients.length > 0 ? [{ x: 0, y: 0 }] : [];

@@ -3,7 +3,7 @@
  * response): step lines of the proportion still without the event, '+' at censored times,
  * pointwise 95 % CI (log, as R's survfit) as dotted steps. Observed cases, no imputation.
  */
-import type { CohortSummary } from '../domain/cohort/cohort-summary';
+import type { CohortView } from '../domain/cohort/cohort-view';
 import {
   TIME_TO_EVENT_LABEL,
   timeToEvent,
@@ -14,7 +14,7 @@ import type { ChartModel, LineSeries, SeriesPoint, TableRow } from './chart-type
 import { armLine, censorMarks, ciLine, COHORT_CAVEAT, pct } from './cohort-lines';
 
 export interface KmChartInput {
-  readonly summary: CohortSummary;
+  readonly summary: CohortView;
   readonly scaleId: ScaleId;
   readonly kind: TimeToEventKind;
 }

@@ -70,6 +70,13 @@ export function ciLine(
   };
 }
 
+/**
+ * Above this many patients in an arm, patient lines are drawn without their point markers:
+ * a thousand lines of 27 dots are a blur that costs tens of thousands of canvas arcs, and the
+ * values are in the tables and the long CSV.
+ */
+export const MARKERS_UP_TO = 50;
+
 /** One patient: a thin, pale line in the arm's colour; the first of an arm names them all. */
 export function patientLine(
   id: string,
@@ -77,6 +84,7 @@ export function patientLine(
   armIndex: number,
   data: SeriesPoint[],
   inLegend: boolean,
+  markers = true,
 ): LineSeries {
   const look = seriesLook(armIndex);
   const pale = `${look.color}66`;
@@ -89,8 +97,8 @@ export function patientLine(
     borderWidth: 1,
     borderDash: [],
     pointStyle: 'circle',
-    pointRadius: 2,
-    pointHitRadius: 3,
+    pointRadius: markers ? 2 : 0,
+    pointHitRadius: markers ? 3 : 0,
     pointBackgroundColor: pale,
     pointBorderColor: pale,
     hideInLegend: !inLegend,

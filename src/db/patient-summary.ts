@@ -3,6 +3,7 @@
  * function of one patient's records and the clinical rules in use, so it can be kept up to
  * date on write, rebuilt from the records, and tested to agree with them.
  */
+import { patientSeries } from '../domain/cohort/patient-series';
 import { courseRules, type ClinicalRules } from '../domain/clinical-rules';
 import type { CourseStatus } from '../domain/course';
 import { patientOverview } from '../domain/patient-overview';
@@ -54,8 +55,9 @@ export function summarize(
   const finalAssessments = assessments
     .filter((a) => a.status === 'final')
     .sort((a, b) => a.date.localeCompare(b.date) || order(a) - order(b));
+  const indexDate = events.find((e) => e.isIndex)?.date ?? null;
   const overview = patientOverview(finalVisits, finalAssessments, {
-    indexDate: events.find((e) => e.isIndex)?.date ?? null,
+    indexDate,
     indexTime: events.find((e) => e.isIndex)?.time ?? null,
     baselineVisitId: patient.baselineVisitId,
     rules: courseRules(rules),
@@ -81,6 +83,21 @@ export function summarize(
     status: overview.status,
     statusRank: overview.status ? STATUS_ORDER.indexOf(overview.status.status) : -1,
     openFlags: openFlagCount(assessments, safetyAcks),
+    cohort: {
+      indexDate,
+      series: patientSeries(
+        {
+          patientId: patient.id,
+          code: patient.code,
+          armId: '',
+          indexDate,
+          visits: finalVisits,
+          assessments: finalAssessments,
+          baselineVisitId: patient.baselineVisitId,
+        },
+        courseRules(rules),
+      ),
+    },
   };
 }
 

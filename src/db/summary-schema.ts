@@ -1,4 +1,5 @@
 /** What the patient list shows of each patient (v4, derived; see patient-summary.ts). */
+import type { PatientSeries } from '../domain/cohort/patient-series';
 import type { CourseStatus } from '../domain/course';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
@@ -54,4 +55,20 @@ export interface PatientSummary {
   readonly statusRank: number;
   /** Open safety flags of draft and final assessments (open-flags.ts). */
   readonly openFlags: number;
+  /**
+   * The patient as the cohort view counts them (not indexed), so opening the cohort never
+   * reads and rescores every assessment. Absent from rows written before it was kept: the
+   * cohort view then reads the records (src/features/cohort/cohort-compute.ts).
+   */
+  readonly cohort?: CohortCache;
+}
+
+/**
+ * One patient's courses aligned on the index event (src/domain/cohort/patient-series.ts),
+ * from the finished visits and the clinical rules in use. `armId` is '' in the series: the
+ * arm belongs to a cohort, and is set when a cohort counts the patient.
+ */
+export interface CohortCache {
+  readonly indexDate: IsoDate | null;
+  readonly series: readonly PatientSeries[];
 }

@@ -137,6 +137,8 @@ describe('v3 → v4', () => {
         statusRank: expect.any(Number) as unknown,
         // a1's item 9 = 1 is acknowledged; a2's item 9 = 2 is not.
         openFlags: 1,
+        // No index event: the cohort view cannot align the patient on day 0.
+        cohort: { indexDate: null, series: [] },
       },
       {
         patientId: 'p2',
@@ -160,6 +162,7 @@ describe('v3 → v4', () => {
         status: null,
         statusRank: -1,
         openFlags: 0,
+        cohort: { indexDate: null, series: [] },
       },
     ]);
     const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];

@@ -34,6 +34,9 @@ export interface RecordView {
   }[];
 }
 
+/** Who can be in a cohort: a patient and their index event, without their visits. */
+export type CohortIndexEntry = Pick<RecordView, 'patient' | 'indexEvent'>;
+
 /** Finished visits only: a visit in progress is never counted. */
 export function toCohortPatient(record: RecordView, armId: string): CohortPatientInput {
   return {
@@ -48,7 +51,7 @@ export function toCohortPatient(record: RecordView, armId: string): CohortPatien
 }
 
 /** The normalised drug of the patient's index event, or null. */
-export function indexDrugKey(record: RecordView): string | null {
+export function indexDrugKey(record: Pick<RecordView, 'indexEvent'>): string | null {
   return record.indexEvent ? drugKey(eventDrugName(record.indexEvent)) || null : null;
 }
 
@@ -56,17 +59,38 @@ export function indexDrugKey(record: RecordView): string | null {
 export const drugArmId = (key: string): string => `drug:${key}`;
 
 /**
- * "All patients whose index event is <drug>" as a cohort; with two drugs, two arms. Patients
- * whose index drug is none of them are left out (not listed as excluded: they were never in).
+ * "All patients whose index event is <drug>" as a cohort; with two drugs, two arms: patient
+ * id → arm id. Patients whose index drug is none of them are left out (not listed as
+ * excluded: they were never in).
  */
+export function drugCohortMembers(
+  entries: readonly CohortIndexEntry[],
+  drugs: readonly CohortArm[],
+): Map<string, string> {
+  const armIds = new Set(drugs.map((d) => d.id));
+  const members = new Map<string, string>();
+  for (const r of entries) {
+    const key = indexDrugKey(r);
+    if (key !== null && armIds.has(drugArmId(key))) members.set(r.patient.id, drugArmId(key));
+  }
+  return members;
+}
+
+/** The members' records as cohort inputs, in the order of `records`. */
+export function membersOf(
+  records: readonly RecordView[],
+  members: ReadonlyMap<string, string>,
+): CohortPatientInput[] {
+  return records.flatMap((r) => {
+    const armId = members.get(r.patient.id);
+    return armId === undefined ? [] : [toCohortPatient(r, armId)];
+  });
+}
+
+/** The patients of a by-drug cohort (drugCohortMembers), as cohort inputs. */
 export function drugCohortPatients(
   records: readonly RecordView[],
   drugs: readonly CohortArm[],
 ): CohortPatientInput[] {
-  const armIds = new Set(drugs.map((d) => d.id));
-  return records.flatMap((r) => {
-    const key = indexDrugKey(r);
-    if (key === null || !armIds.has(drugArmId(key))) return [];
-    return [toCohortPatient(r, drugArmId(key))];
-  });
+  return membersOf(records, drugCohortMembers(records, drugs));
 }

@@ -128,6 +128,36 @@ function changesAt(measure: Measure, week: number, rows: readonly Aligned[]): nu
 }
 
 export function summariseCohort(input: CohortInput): CohortSummary {
+  const armIds = new Set(input.arms.map((a) => a.id));
+  return summariseSeries({
+    arms: input.arms,
+    window: input.window,
+    patients: input.patients.map((p) => ({
+      code: p.code,
+      armId: p.armId,
+      indexDate: p.indexDate,
+      series: armIds.has(p.armId) && p.indexDate !== null ? patientSeries(p, input.rules) : [],
+    })),
+  });
+}
+
+/** One patient with their series already followed (patientSeries), in the patient's arm. */
+export interface PatientWithSeries {
+  readonly code: string;
+  readonly armId: string;
+  readonly indexDate: string | null;
+  readonly series: readonly PatientSeries[];
+}
+
+/**
+ * The summary from each patient's series: what summariseCohort does after following every
+ * course, and what the cohort view does with the series kept on write (src/db).
+ */
+export function summariseSeries(input: {
+  readonly arms: readonly CohortArm[];
+  readonly window?: WindowOptions | undefined;
+  readonly patients: readonly PatientWithSeries[];
+}): CohortSummary {
   const window = input.window ?? DEFAULT_WINDOW;
   const armIds = new Set(input.arms.map((a) => a.id));
   const excluded: ExcludedPatient[] = [];
@@ -138,9 +168,10 @@ export function summariseCohort(input: CohortInput): CohortSummary {
     } else if (p.indexDate === null) {
       excluded.push({ code: p.code, reason: 'no index event: cannot be aligned on day 0' });
     } else {
-      const own = patientSeries(p, input.rules);
-      if (own.length === 0) excluded.push({ code: p.code, reason: 'no finished rated visit' });
-      series.push(...own);
+      if (p.series.length === 0) {
+        excluded.push({ code: p.code, reason: 'no finished rated visit' });
+      }
+      for (const s of p.series) series.push(s);
     }
   }
   const aligned: Aligned[] = series.map((s) => ({

@@ -25,7 +25,13 @@ export interface ArmTimeToEvent {
 }
 
 /** One observation per patient, or none when the patient is not at risk (relapse: no response). */
-export function observationOf(s: PatientSeries, kind: TimeToEventKind): Observation | null {
+/** What time to event reads of a patient's series (a `PatientSeries` fits it). */
+export type EventTimes = Pick<
+  PatientSeries,
+  'armId' | 'scaleId' | 'responseDay' | 'remissionDay' | 'relapseDay' | 'lastDay'
+>;
+
+export function observationOf(s: EventTimes, kind: TimeToEventKind): Observation | null {
   const last = Math.max(0, s.lastDay);
   if (kind === 'relapse') {
     if (s.responseDay === null) return null;
@@ -40,7 +46,7 @@ export function observationOf(s: PatientSeries, kind: TimeToEventKind): Observat
 
 export function timeToEvent(
   arms: readonly CohortArm[],
-  series: readonly PatientSeries[],
+  series: readonly EventTimes[],
   scaleId: ScaleId,
   kind: TimeToEventKind,
 ): ArmTimeToEvent[] {

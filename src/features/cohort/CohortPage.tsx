@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { buildCohortCsv } from '../../db/backup/cohort-csv';
 import { useClinicalRules } from '../../db/choices-hooks';
-import { useCohortRecords } from '../../db/cohort-hooks';
+import { useCohortIndex } from '../../db/cohort-hooks';
+import type { CohortIndex } from '../../db/cohort-queries';
 import {
   drugArmId,
-  drugCohortPatients,
+  drugCohortMembers,
   indexDrugKey,
-  type RecordView,
+  type CohortIndexEntry,
 } from '../../domain/cohort/cohort-input';
 import { OBSERVED_CASES_LABEL } from '../../domain/cohort/cohort-summary';
 import type { CohortArm } from '../../domain/cohort/cohort-types';
@@ -24,7 +24,7 @@ import { usePageTitle } from '../../state/page-title';
 import { useCohortSummary } from './use-cohort-summary';
 import './cohort.css';
 
-function drugOptions(records: readonly RecordView[]): DrugOption[] {
+function drugOptions(records: readonly CohortIndexEntry[]): DrugOption[] {
   const names = records.flatMap((r) => (r.indexEvent ? [eventDrugName(r.indexEvent)] : []));
   const keys = records.map(indexDrugKey);
   return distinctDrugs(names)
@@ -33,11 +33,11 @@ function drugOptions(records: readonly RecordView[]): DrugOption[] {
 }
 
 export function CohortPage() {
-  const records = useCohortRecords();
+  const records = useCohortIndex();
   const rules = useClinicalRules();
   usePageTitle('Cohort');
   if (records === undefined || rules === undefined) return <p role="status">Loading the cohort…</p>;
-  const drugs = drugOptions(records);
+  const drugs = drugOptions(records.entries);
   if (drugs.length === 0) {
     return (
       <div className="card">
@@ -57,7 +57,8 @@ function Cohort({
   drugs,
   rules,
 }: {
-  records: readonly RecordView[];
+  /** New after every change to the records: the figures are then computed again. */
+  records: CohortIndex;
   drugs: DrugOption[];
   rules: ClinicalRules;
 }) {
@@ -79,19 +80,20 @@ function Cohort({
   // Keyed by the number, not the checked object (new at every render): the figures are
   // computed again only when an input really changed, not when a measure is chosen.
   const halfWidthOk = window.ok ? window.value.halfWidth : null;
-  const input = useMemo(
+  const query = useMemo(
     () =>
       halfWidthOk === null
         ? null
         : {
             arms,
-            patients: drugCohortPatients(records, arms),
+            members: drugCohortMembers(records.entries, arms),
             rules: courseRules(rules),
             window: { halfWidth: halfWidthOk },
           },
     [records, arms, halfWidthOk, rules],
   );
-  const computed = useCohortSummary(input);
+  const { state: computed, exportCsv: cohortCsv } = useCohortSummary(query);
+  const [exportError, setExportError] = useState<string | null>(null);
   const summary = computed?.status === 'done' ? computed.summary : null;
   const computing = computed?.status === 'computing';
 
@@ -99,11 +101,22 @@ function Cohort({
   const measure =
     summary?.measures.find((m) => m.id === choice.measureId) ?? summary?.measures[0] ?? null;
   const [armA, armB] = arms;
+  // The long CSV is built in the worker, which holds every patient's full series.
   const exportCsv = () => {
     if (!summary) return;
-    const csv = buildCohortCsv(summary, title);
     const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `trajectory-cohort-${slug}.csv`);
+    setExportError(null);
+    cohortCsv(title).then(
+      (csv) => {
+        download(
+          new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+          `trajectory-cohort-${slug}.csv`,
+        );
+      },
+      (error: unknown) => {
+        setExportError(error instanceof Error ? error.message : String(error));
+      },
+    );
   };
 
   return (
@@ -134,6 +147,11 @@ function Cohort({
         onChange={setChoice}
         windowError={window.ok ? null : window.reason}
       />
+      {exportError !== null && (
+        <p className="banner banner-danger" role="alert">
+          The cohort could not be exported ({exportError}). Nothing was downloaded.
+        </p>
+      )}
       {computing && <p role="status">Computing the cohort figures…</p>}
       {computed?.status === 'failed' && (
         <p className="banner banner-danger" role="alert">

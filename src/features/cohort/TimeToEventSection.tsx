@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CohortSummary } from '../../domain/cohort/cohort-summary';
+import type { CohortView } from '../../domain/cohort/cohort-view';
 import { timeToEvent, type TimeToEventKind } from '../../domain/cohort/time-to-event';
 import { getScale } from '../../domain/scales/registry';
 import type { ScaleId } from '../../domain/scale-types';
@@ -9,7 +9,7 @@ import { TimeToEventTable } from './TimeToEventTable';
 const KINDS: readonly TimeToEventKind[] = ['response', 'remission', 'relapse'];
 
 /** Kaplan–Meier time to response, remission and relapse after response, per arm. */
-export function TimeToEventSection({ summary }: { summary: CohortSummary }) {
+export function TimeToEventSection({ summary }: { summary: CohortView }) {
   const scales = [...new Set(summary.series.map((s) => s.scaleId))].filter(
     (id) => getScale(id).kind === 'severity' && getScale(id).response !== undefined,
   );
