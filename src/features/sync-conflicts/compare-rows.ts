@@ -6,7 +6,7 @@
 import { fieldLabel } from '../../domain/sync-merge';
 import { sameValue } from '../../domain/field-merge';
 import type { SyncConflict } from '../../db/schema';
-import type { ConflictProposal } from '../../db/sync-resolve';
+import { proposalOf, type ConflictProposal } from '../../db/sync-resolve';
 
 export interface CompareRow {
   readonly key: string;
@@ -70,8 +70,13 @@ export function compareRows(conflict: SyncConflict, proposal: ConflictProposal):
   const base = fieldsOf(conflict.base?.record);
   const first = fieldsOf(one?.record);
   const second = fieldsOf(two?.record);
-  const merged = proposal.ok ? fieldsOf(proposal.value) : null;
   const open = new Set(proposal.ok ? [] : proposal.conflicts.map((c) => c.key));
+  // Where a choice is open, the rest of the merge still stands: shown with the open keys
+  // set aside (taken from version 1 here, and shown as "your choice").
+  const preview = proposal.ok
+    ? proposal
+    : proposalOf(conflict, Object.fromEntries([...open].map((key) => [key, 'mine' as const])));
+  const merged = preview.ok ? fieldsOf(preview.value) : null;
   const rows: CompareRow[] = [];
   const add = (key: string, what: string, pick: (r: Fields | null) => unknown) => {
     const values = [base, first, second].map(pick);
