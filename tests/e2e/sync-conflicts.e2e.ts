@@ -59,7 +59,7 @@ async function seedConflict(page: Page, patient: Row): Promise<void> {
     (value) =>
       new Promise<void>((done, fail) => {
         const open = indexedDB.open('trajectory');
-        open.onerror = () => fail(open.error);
+        open.onerror = () => fail(new Error(String(open.error)));
         open.onsuccess = () => {
           const tx = open.result.transaction('meta', 'readwrite');
           tx.objectStore('meta').put({ key: 'syncConflicts', value: [value] });
@@ -67,7 +67,7 @@ async function seedConflict(page: Page, patient: Row): Promise<void> {
             open.result.close();
             done();
           };
-          tx.onerror = () => fail(tx.error);
+          tx.onerror = () => fail(new Error(String(tx.error)));
         };
       }),
     conflict,
