@@ -115,9 +115,10 @@ describe('sync conflicts screen', () => {
     await save.focus();
     await page.keyboard.press('Enter');
     await page.getByText('No conflicts:').waitFor();
-    await expect
-      .poll(() => page.getByRole('status').first().innerText())
-      .toMatch(/resolved with your choices.*history keeps both versions/);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /resolved with your choices\. The patient's history keeps both versions/ })
+      .waitFor();
 
     const [stored] = await rows(page, 'patients');
     expect(stored).toMatchObject({ name: 'Annie Smith', notes: 'seen weekly' });
