@@ -36,6 +36,11 @@ const CohortPage = lazy(() =>
 const CaseloadPage = lazy(() =>
   import('../features/caseload/CaseloadPage').then((m) => ({ default: m.CaseloadPage })),
 );
+const SyncConflictsPage = lazy(() =>
+  import('../features/sync-conflicts/SyncConflictsPage').then((m) => ({
+    default: m.SyncConflictsPage,
+  })),
+);
 const DataPage = lazy(() =>
   import('../features/data/DataPage').then((m) => ({ default: m.DataPage })),
 );
@@ -71,6 +76,8 @@ function Page({ route }: { route: Route }) {
       return <CohortPage />;
     case 'caseload':
       return <CaseloadPage />;
+    case 'sync-conflicts':
+      return <SyncConflictsPage />;
     case 'not-found':
       return <NotFound path={route.path} />;
   }

@@ -13,7 +13,7 @@ import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
-import type { SyncConflict, SyncState } from './sync-schema';
+import type { SyncConflict, SyncResolution, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
 export type IsoTimestamp = string;
@@ -255,7 +255,14 @@ export interface PinHash {
   readonly setAt: IsoTimestamp;
 }
 
-export type { SyncConflict, SyncState, SyncVersion, Tombstone } from './sync-schema';
+export type {
+  SyncConflict,
+  SyncConflictKind,
+  SyncResolution,
+  SyncState,
+  SyncVersion,
+  Tombstone,
+} from './sync-schema';
 
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
@@ -276,6 +283,8 @@ export interface MetaValues {
   syncState: SyncState;
   /** Records two devices changed apart, waiting for a clinician's choice (never picked silently). */
   syncConflicts: readonly SyncConflict[];
+  /** Conflicts resolved here whose resolution is not sent yet (sync-schema.ts). */
+  syncResolved: readonly SyncResolution[];
   /** Every migration step that ran on this device. */
   migrationLog: readonly MigrationLogEntry[];
 }

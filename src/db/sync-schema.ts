@@ -39,13 +39,41 @@ export interface SyncVersion {
   readonly record: ClinicalRecord | null;
 }
 
+/**
+ * What kind of conflict: two versions of one record ('versions'), or a rule across records
+ * that two devices broke between them, each version valid alone: a patient code used by two
+ * patients, two index events or two draft visits of one patient, an assessment whose copy
+ * of its visit's date or status disagrees with the visit. Absent on entries listed before
+ * kinds existed: 'versions', or 'patient-code' for a code used twice.
+ */
+export type SyncConflictKind =
+  'versions' | 'patient-code' | 'index-event' | 'draft-visit' | 'visit-copy';
+
 /** A record two devices changed apart, or a rule across records they broke between them. */
 export interface SyncConflict {
+  /** The record's id; for a rule across records, `<kind>:<patient id>` (or the record's id). */
   readonly id: string;
+  readonly kind?: SyncConflictKind;
   readonly table: ClinicalTable;
   readonly patientId: string;
   /** What is wrong, in words: 'changed on two devices', 'patient code DEZ-001 used twice'. */
   readonly reason: string;
   readonly versions: readonly SyncVersion[];
+  /**
+   * The last version both share (the common ancestor the merge starts from), when the
+   * replica still holds it; null or absent: not known, so every difference is a choice.
+   */
+  readonly base?: SyncVersion | null;
   readonly seenAt: IsoTimestamp;
+}
+
+/**
+ * A conflict a clinician resolved here, until the resolution is sent: the record's revisions
+ * it replaces, so the replica's other leaves of those revisions are deleted with it (every
+ * device and the server then keep one). A leaf not listed arrived after the choice: a new
+ * conflict, listed again.
+ */
+export interface SyncResolution {
+  readonly id: string;
+  readonly revs: readonly string[];
 }

@@ -18,6 +18,7 @@ import type {
   ClinicalTable,
   Patient,
   SyncConflict,
+  SyncVersion,
   SyncState,
   Tombstone,
 } from './schema';
@@ -122,7 +123,7 @@ export async function readOutbox(
 }
 
 /** The stored form of an incoming record: derived keys recomputed, stamps from the replica. */
-function storedFormOf(item: Incoming): ClinicalRecord | null {
+export function storedFormOf(item: Incoming): ClinicalRecord | null {
   if (item.record === null) return null;
   const stamps = { rev: item.rev, author: item.author, device: item.device };
   if (item.table === 'patients') return { ...withPatientKeys(item.record as Patient), ...stamps };
@@ -164,6 +165,7 @@ export async function applyRemote(
         if (holder && holder.id !== patient.id) {
           conflicts.push({
             id: item.id,
+            kind: 'patient-code',
             table: item.table,
             patientId: item.patientId,
             reason: `Patient code ${patient.code} is used by two patients (one made on another device); rename one to keep both.`,
@@ -201,6 +203,54 @@ export async function addSyncConflicts(found: readonly SyncConflict[]): Promise<
   await runWrite(async () => {
     const known = (await readSyncConflicts()).filter((c) => !found.some((f) => f.id === c.id));
     await db.meta.put({ key: 'syncConflicts', value: [...known, ...found] });
+    return { ok: true, value: null };
+  }, ['meta']);
+}
+
+/** A record as it was at revision `rev` on this device (from history); null: not known here. */
+export async function versionAtRev(id: string, rev: string): Promise<SyncVersion | null> {
+  const entries = await db.history.where('recordId').equals(id).toArray();
+  for (const entry of entries.reverse()) {
+    if (entry.table === 'clinicalRules') continue;
+    const record =
+      entry.after?.rev === rev ? entry.after : entry.before?.rev === rev ? entry.before : null;
+    if (record)
+      return {
+        rev,
+        author: record.author ?? 'this device',
+        device: record.device ?? '',
+        hlc: entry.hlc ?? '',
+        record,
+      };
+  }
+  return null;
+}
+
+/**
+ * Listed conflicts of two versions that another device resolved: the record arrived as one
+ * leaf, written after every listed version (its clock is later: the resolving device read
+ * them all before choosing), so the listing is stale and goes.
+ */
+export async function dropSettledConflicts(
+  arrived: readonly { readonly id: string; readonly hlc: string }[],
+): Promise<void> {
+  const listed = await readSyncConflicts();
+  const settled = new Set(
+    arrived
+      .filter((doc) =>
+        listed.some(
+          (c) =>
+            c.id === doc.id &&
+            (c.kind ?? 'versions') === 'versions' &&
+            c.versions.every((v) => v.hlc < doc.hlc),
+        ),
+      )
+      .map((doc) => doc.id),
+  );
+  if (settled.size === 0) return;
+  await runWrite(async () => {
+    const left = (await readSyncConflicts()).filter((c) => !settled.has(c.id));
+    await db.meta.put({ key: 'syncConflicts', value: left });
     return { ok: true, value: null };
   }, ['meta']);
 }

@@ -93,6 +93,27 @@ export function mergeFields<T extends Readonly<Record<string, unknown>>>(
   return conflicts.length ? { ok: false, conflicts } : { ok: true, value: out as T };
 }
 
+/** Item variants (HAMD-17 16A/16B) merge like items; absent when none is recorded. */
+function mergedVariants(
+  scaleName: string,
+  base: AssessmentEntry,
+  mine: AssessmentEntry,
+  theirs: AssessmentEntry,
+  choices: Choices,
+  conflicts: FieldConflict[],
+): { variants?: Readonly<Record<string, string>> } {
+  const merged = mergeFields(base.variants ?? {}, mine.variants ?? {}, theirs.variants ?? {}, {
+    label: (k) => `${scaleName} item ${k} variant`,
+    choices,
+    prefix: 'variants',
+  });
+  if (!merged.ok) {
+    conflicts.push(...merged.conflicts);
+    return {};
+  }
+  return Object.keys(merged.value).length ? { variants: merged.value } : {};
+}
+
 /**
  * Item-by-item merge of an assessment entry for an explicit save: like mergeEntries, but an
  * item both sides changed to different values is a conflict, not "mine wins", unless
@@ -124,9 +145,10 @@ export function mergeEntriesStrictly(
       conflicts.push({ field: `${scaleName} item ${i + 1}`, key, base: b, mine: m, theirs: t });
       return m;
     });
+    const variants = mergedVariants(scaleName, base, mine, theirs, choices, conflicts);
     return conflicts.length
       ? { ok: false, conflicts }
-      : { ok: true, value: { mode: 'items', responses } };
+      : { ok: true, value: { mode: 'items', responses, ...variants } };
   }
   if (base.mode === 'summary' && mine.mode === 'summary' && theirs.mode === 'summary') {
     const total = mergeValue(base.total, mine.total, theirs.total, choices.total);
@@ -150,8 +172,12 @@ export function mergeEntriesStrictly(
     };
     const subscales = part('subscales', (k) => `${scaleName} ${k} subscale`);
     const items = part('items', (k) => `${scaleName} item ${k}`);
+    const variants = mergedVariants(scaleName, base, mine, theirs, choices, conflicts);
     if (total === 'conflict' || conflicts.length) return { ok: false, conflicts };
-    return { ok: true, value: { mode: 'summary', total: total.value, subscales, items } };
+    return {
+      ok: true,
+      value: { mode: 'summary', total: total.value, subscales, items, ...variants },
+    };
   }
   const choice = choices.entry;
   if (choice) return { ok: true, value: choice === 'mine' ? mine : theirs };

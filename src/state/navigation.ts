@@ -22,6 +22,7 @@ export type Route =
   | { name: 'data' }
   | { name: 'cohort' }
   | { name: 'caseload' }
+  | { name: 'sync-conflicts' }
   | { name: 'not-found'; path: string };
 
 /** Patient mode shows one question at a time or the whole form. */
@@ -45,6 +46,7 @@ export const paths = {
   data: () => '#/data',
   cohort: () => '#/cohort',
   caseload: () => '#/caseload',
+  syncConflicts: () => '#/sync/conflicts',
 };
 
 /** A path part decoded; null when it is not valid percent-encoding ('%', '%E0%A4%A'). */
@@ -67,6 +69,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'data' && parts.length === 1) return { name: 'data' };
   if (first === 'cohort' && parts.length === 1) return { name: 'cohort' };
   if (first === 'caseload' && parts.length === 1) return { name: 'caseload' };
+  if (first === 'sync' && id === 'conflicts' && parts.length === 2)
+    return { name: 'sync-conflicts' };
   if (first === 'patients' && id === 'new' && parts.length === 2) return { name: 'new-patient' };
   if (first === 'patients' && id) {
     if (parts.length === 2) return { name: 'patient', patientId: id };

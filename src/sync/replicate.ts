@@ -6,16 +6,21 @@
  * revisions is never applied but listed for a clinician with every version.
  */
 import type { Database, PouchDoc } from 'pouchdb-browser';
-import type { SyncConflict } from '../db/schema';
+import type { SyncConflict, SyncResolution } from '../db/schema';
+import { forgetSyncResolution, readSyncResolved } from '../db/sync-resolve';
+import { listBrokenRules } from '../db/sync-rules';
 import {
   addSyncConflicts,
   applyRemote,
+  dropSettledConflicts,
   readOutbox,
   readSyncState,
+  versionAtRev,
   writeSyncState,
   type Outgoing,
 } from '../db/sync-store';
 import { docOf, incomingOf, type RecordDoc } from './docs';
+import { ancestorOf, leavesOf, versionOf } from './leaves';
 
 export type Replica = Database;
 
@@ -49,36 +54,57 @@ async function winnerOf(local: Replica, id: string): Promise<RecordDoc | null> {
   }
 }
 
-function conflictOf(item: Outgoing, theirs: RecordDoc, reason: string): SyncConflict {
+async function conflictOf(item: Outgoing, theirs: RecordDoc): Promise<SyncConflict> {
   const mine = docOf(item, undefined);
-  const version = (doc: RecordDoc) => ({
-    rev: doc.rev,
-    author: doc.author,
-    device: doc.device,
-    hlc: doc.hlc,
-    record: doc._deleted ? null : (doc.record ?? null),
-  });
   return {
     id: mine._id,
+    kind: 'versions',
     table: mine.table,
     patientId: mine.patientId,
-    reason,
-    versions: [version(mine), version(theirs)],
+    reason: 'changed on two devices',
+    versions: [versionOf(mine), versionOf(theirs)],
+    base: item.base === null ? null : await versionAtRev(mine._id, item.base),
     seenAt: new Date().toISOString(),
   };
+}
+
+/**
+ * A clinician's resolution: written over the replica's winning leaf, every other leaf of
+ * the revisions it resolved deleted, in one request, so one leaf is left to replicate. A
+ * leaf the resolution did not see (a newer edit elsewhere) makes it a new conflict: false.
+ */
+async function sendResolution(local: Replica, item: Outgoing, resolution: SyncResolution) {
+  const leaves = await leavesOf(local, resolution.id);
+  if (leaves.some((leaf) => !resolution.revs.includes(leaf.rev))) return false;
+  const [winner, ...others] = leaves;
+  await local.bulkDocs([
+    docOf(item, winner?._rev) as unknown as PouchDoc,
+    ...others.map((leaf) => ({ _id: leaf._id, _rev: leaf._rev ?? '', _deleted: true })),
+  ]);
+  return true;
 }
 
 /** Writes the outbox into the local replica; a record the replica changed meanwhile is a conflict. */
 async function sendToReplica(local: Replica, items: readonly Outgoing[]) {
   let sent = 0;
   const conflicts: SyncConflict[] = [];
+  const resolutions = new Map((await readSyncResolved()).map((r) => [r.id, r]));
   for (const item of items) {
     const doc = docOf(item, undefined);
+    const resolution = resolutions.get(doc._id);
+    if (resolution) {
+      if (await sendResolution(local, item, resolution)) {
+        await forgetSyncResolution(doc._id);
+        sent += 1;
+        continue;
+      }
+      await forgetSyncResolution(doc._id);
+    }
     const theirs = await winnerOf(local, doc._id);
     if (theirs && theirs.rev === doc.rev && Boolean(theirs._deleted) === Boolean(doc._deleted))
       continue;
     if (theirs && theirs.rev !== item.base) {
-      conflicts.push(conflictOf(item, theirs, 'changed on two devices'));
+      conflicts.push(await conflictOf(item, theirs));
       continue;
     }
     await local.put(docOf(item, theirs?._rev) as unknown as PouchDoc);
@@ -120,27 +146,26 @@ async function readFromReplica(
       const others = await Promise.all(
         doc._conflicts.map((rev) => local.get(doc._id, { rev }) as unknown as Promise<RecordDoc>),
       );
-      const versions = [doc, ...others].map((d) => ({
-        rev: d.rev,
-        author: d.author,
-        device: d.device,
-        hlc: d.hlc,
-        record: d._deleted ? null : (d.record ?? null),
-      }));
+      const leafRevs = [doc._rev ?? '', ...doc._conflicts];
       conflicts.push({
         id: doc._id,
+        kind: 'versions',
         table: doc.table,
         patientId: doc.patientId,
         reason: 'changed on two devices',
-        versions,
+        versions: [doc, ...others].map(versionOf),
+        base: await ancestorOf(local, doc._id, leafRevs),
         seenAt: new Date().toISOString(),
       });
       continue;
     }
     incoming.push(incomingOf(doc));
   }
+  // A conflict resolved on another device arrives as one leaf newer than every version.
+  await dropSettledConflicts(incoming);
   const applied = await applyRemote(incoming, sentThrough);
-  return { applied, conflicts, lastSeq: changes.last_seq };
+  const broken = await listBrokenRules(incoming.map((i) => i.patientId));
+  return { applied, conflicts, broken, lastSeq: changes.last_seq };
 }
 
 /** One full round. Throws when the server cannot be reached (the caller retries with backoff). */
@@ -162,7 +187,7 @@ export async function syncRound(local: Replica, remote: Replica): Promise<RoundS
   return {
     sent: sending.sent,
     received: read.applied.applied,
-    conflicts: conflicts.length + read.applied.conflicts,
+    conflicts: conflicts.length + read.applied.conflicts + read.broken,
     refused: moved.refused,
     pushed: moved.pushed,
     pulled: moved.pulled,

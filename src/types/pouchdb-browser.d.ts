@@ -30,12 +30,18 @@ declare module 'pouchdb-browser' {
     readonly last_seq: string | number;
   }
   export interface Database {
-    get(id: string, options?: { rev?: string }): Promise<PouchDoc>;
+    get(
+      id: string,
+      options?: { rev?: string; revs?: boolean; conflicts?: boolean },
+    ): Promise<PouchDoc & { readonly _revisions?: { start: number; ids: readonly string[] } }>;
     get(
       id: string,
       options: { open_revs: 'all' },
     ): Promise<readonly ({ ok: PouchDoc } | { missing: string })[]>;
     put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
+    bulkDocs(
+      docs: readonly PouchDoc[],
+    ): Promise<readonly ({ ok: boolean; id: string; rev: string } | PouchError)[]>;
     changes(options: {
       since: string | number;
       include_docs: true;
