@@ -8,7 +8,7 @@ import type { MetaKey, MetaRecord, MetaValues } from './schema';
  */
 export type SettingKey = Exclude<
   MetaKey,
-  'migrationLog' | 'clinicalRules' | 'deviceId' | 'syncState' | 'syncConflicts'
+  'migrationLog' | 'clinicalRules' | 'deviceId' | 'syncState' | 'syncConflicts' | 'syncSettings'
 >;
 
 export async function getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | null> {

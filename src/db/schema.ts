@@ -13,7 +13,7 @@ import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
-import type { SyncConflict, SyncState } from './sync-schema';
+import type { SyncConflict, SyncSettings, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
 export type IsoTimestamp = string;
@@ -255,7 +255,7 @@ export interface PinHash {
   readonly setAt: IsoTimestamp;
 }
 
-export type { SyncConflict, SyncState, SyncVersion, Tombstone } from './sync-schema';
+export type { SyncConflict, SyncSettings, SyncState, SyncVersion, Tombstone } from './sync-schema';
 
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {
@@ -274,6 +274,8 @@ export interface MetaValues {
   clinicianPin: PinHash;
   /** Where replication stands (src/db/sync-store.ts); absent until sync first ran. */
   syncState: SyncState;
+  /** Whether and where this device syncs (src/db/sync-settings.ts); absent: sync off. */
+  syncSettings: SyncSettings;
   /** Records two devices changed apart, waiting for a clinician's choice (never picked silently). */
   syncConflicts: readonly SyncConflict[];
   /** Every migration step that ran on this device. */
