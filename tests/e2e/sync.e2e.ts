@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './a11y';
 import { launch } from './browser';
 import {
   ADMIN,
@@ -39,6 +40,7 @@ describe('two devices sync through the clinic server', () => {
     const b = await device(browser, rig);
     await joinClinic(a.page, rig, 'ana');
     await joinClinic(b.page, rig, 'ben');
+    await expectNoAxeViolations(a.page, 'Settings → Sync, on and synced');
 
     await createPatient(a.page, rig, 'SYNC-1', 'Ada Byron');
     await a.page.getByLabel('Visit date', { exact: true }).fill('2024-03-04');
