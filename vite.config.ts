@@ -3,6 +3,23 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// Sync (README, "Pointing the app at a real CouchDB"): the CSP lets the app connect to its own
+// origin only, so the server that serves it passes /couchdb/… on to the clinic's CouchDB,
+// named by SYNC_SERVER when serving (`SYNC_SERVER=http://127.0.0.1:5984 npm start`). Without
+// it nothing is passed on, and the app never makes a request anywhere else.
+const syncServer = process.env.SYNC_SERVER;
+const syncProxy = syncServer
+  ? {
+      proxy: {
+        '/couchdb': {
+          target: syncServer,
+          changeOrigin: true,
+          rewrite: (path: string) => path.replace(/^\/couchdb/, '') || '/',
+        },
+      },
+    }
+  : {};
+
 export default defineConfig({
   plugins: [
     react(),
@@ -45,6 +62,8 @@ export default defineConfig({
         // woff2: the app's own font, so text looks the same offline.
         globPatterns: ['**/*.{js,css,html,png,svg,json,webmanifest,woff2}'],
         navigateFallback: 'index.html',
+        // The sync server's path is the clinic's CouchDB (above), never the app's page.
+        navigateFallbackDenylist: [/\/couchdb(\/|$)/],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -58,7 +77,9 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 4173,
     strictPort: false,
+    ...syncProxy,
   },
+  server: syncProxy,
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],

@@ -17,9 +17,9 @@ const steps = await setupClinic({
 console.log(`pouchdb-server on ${server.url} (in memory; server admin ${admin})`);
 for (const step of steps) console.log(`- ${step}`);
 console.log(
-  'In the app: Settings -> Sync, address ' +
-    server.url +
-    ', database clinic, user clinician / clinician.',
+  `Serve the app with it: SYNC_SERVER=${server.url} npm start (the app reaches it at /couchdb).\n` +
+    'In the app: Data & settings -> Sync, address <app address>/couchdb, database clinic, ' +
+    'user clinician / clinician.',
 );
 const stop = () => server.stop().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -3,4 +3,10 @@ export function startSyncServer(options?: {
   port?: number;
   admin?: string;
   host?: string;
-}): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }>;
+  /** Keep the databases on disk in this folder (survives a stop; start again to resume). */
+  dir?: string;
+}): Promise<{
+  url: string;
+  pid: number | undefined;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}>;

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const BIN = resolve(import.meta.dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server');
+// A fix of pouchdb-server's validation, which loses replicated edits (the file says why).
+const FIX = resolve(import.meta.dirname, 'validation-fix.mjs');
 
 /** A port nothing listens on now, chosen by the system. */
 export function freePort(host = '127.0.0.1') {
@@ -33,13 +35,21 @@ async function answers(url) {
 /**
  * Starts a server and waits until it answers; sets the admin ("name:password"). Returns its
  * address and stop(), which kills it by its own process id and removes its folder.
+ * With `dir` (a folder of the caller's), the databases are kept on disk there (leveldb) and
+ * survive a stop: starting again with the same `dir` and `port` is the same server back.
  */
-export async function startSyncServer({ port, admin = 'admin:admin', host = '127.0.0.1' } = {}) {
+export async function startSyncServer({
+  port,
+  admin = 'admin:admin',
+  host = '127.0.0.1',
+  dir: kept,
+} = {}) {
   const chosen = port ?? (await freePort(host));
-  const dir = mkdtempSync(join(tmpdir(), 'trajectory-sync-'));
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'trajectory-sync-'));
+  const storage = kept ? [] : ['--in-memory'];
   const child = spawn(
     process.execPath,
-    [BIN, '--in-memory', '--host', host, '--port', String(chosen)],
+    ['--import', FIX, BIN, ...storage, '--host', host, '--port', String(chosen)],
     {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -61,19 +71,25 @@ export async function startSyncServer({ port, admin = 'admin:admin', host = '127
     method: 'PUT',
     body: JSON.stringify(password),
   });
-  if (!made.ok) throw new Error(`Could not set the server admin: ${made.status}`);
-  const stop = () =>
+  // 401: a kept server already has its admin (the admin party is over).
+  if (!made.ok && !(kept && made.status === 401))
+    throw new Error(`Could not set the server admin: ${made.status}`);
+  const cleanUp = () => {
+    if (!kept) rmSync(dir, { recursive: true, force: true });
+  };
+  // stop('SIGKILL'): the server dies as in a crash, mid-request.
+  const stop = (signal = 'SIGTERM') =>
     new Promise((done) => {
       if (child.exitCode !== null) {
-        rmSync(dir, { recursive: true, force: true });
+        cleanUp();
         done();
         return;
       }
       child.once('exit', () => {
-        rmSync(dir, { recursive: true, force: true });
+        cleanUp();
         done();
       });
-      child.kill();
+      child.kill(signal);
     });
   return { url, pid: child.pid, stop };
 }

@@ -99,7 +99,8 @@ function bucketPuts(changes: readonly Change[]): Buckets {
 }
 
 /**
- * Who made a change: the clinician named (`by`), else "this device", and the device.
+ * Who made a change: the clinician named (`by`), else "this device" (also when the settings'
+ * clinician is left blank: an empty author is no one, and the sync server refuses it).
  * applyChanges stamps every record it writes; a repository that returns the record it wrote
  * stamps it the same way first, so what it returns is what was stored.
  */
@@ -107,7 +108,7 @@ export function stampFor(by: string | undefined): {
   readonly author: string;
   readonly device: string;
 } {
-  return { author: by ?? THIS_DEVICE, device: deviceIdOf(db) };
+  return { author: by?.trim() || THIS_DEVICE, device: deviceIdOf(db) };
 }
 
 const stampOf = (operation: Operation) => stampFor(operation.by);

@@ -24,6 +24,7 @@ import {
 import type { SafetyFlag } from './open-flags';
 import { listOpenSafetyFlags } from './safety-queries';
 import type { MetaKey, MetaValues, Visit } from './schema';
+import { readSyncFigures, type SyncFigures } from './sync-settings';
 
 /**
  * useLiveQuery, except that a database that cannot be opened or read (private mode, storage
@@ -83,4 +84,9 @@ export function useDraftVisit(patientId: string): Visit | null | undefined {
 /** A setting or bookkeeping value; null when never set. */
 export function useMeta<K extends MetaKey>(key: K): MetaValues[K] | null | undefined {
   return useLiveQuery(() => getMeta(key), [key]);
+}
+
+/** Sync's settings, last sync, pending changes and open conflicts (Settings → Sync). */
+export function useSyncFigures(): SyncFigures | undefined {
+  return useLiveQuery(() => readSyncFigures(), []);
 }

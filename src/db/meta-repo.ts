@@ -8,7 +8,13 @@ import type { MetaKey, MetaRecord, MetaValues } from './schema';
  */
 export type SettingKey = Exclude<
   MetaKey,
-  'migrationLog' | 'clinicalRules' | 'deviceId' | 'syncState' | 'syncConflicts' | 'syncResolved'
+  'migrationLog'
+  | 'clinicalRules'
+  | 'deviceId'
+  | 'syncState'
+  | 'syncConflicts'
+  | 'syncResolved'
+  | 'syncSettings'
 >;
 
 export async function getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | null> {

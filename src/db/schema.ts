@@ -13,7 +13,7 @@ import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
-import type { SyncConflict, SyncResolution, SyncState } from './sync-schema';
+import type { SyncConflict, SyncResolution, SyncSettings, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
 export type IsoTimestamp = string;
@@ -259,6 +259,7 @@ export type {
   SyncConflict,
   SyncConflictKind,
   SyncResolution,
+  SyncSettings,
   SyncState,
   SyncVersion,
   Tombstone,
@@ -281,6 +282,8 @@ export interface MetaValues {
   clinicianPin: PinHash;
   /** Where replication stands (src/db/sync-store.ts); absent until sync first ran. */
   syncState: SyncState;
+  /** Whether and where this device syncs (src/db/sync-settings.ts); absent: sync off. */
+  syncSettings: SyncSettings;
   /** Records two devices changed apart, waiting for a clinician's choice (never picked silently). */
   syncConflicts: readonly SyncConflict[];
   /** Conflicts resolved here whose resolution is not sent yet (sync-schema.ts). */

@@ -77,3 +77,17 @@ export interface SyncResolution {
   readonly id: string;
   readonly revs: readonly string[];
 }
+
+/**
+ * Where and whether this device syncs (Settings → Sync). The password is never stored: the
+ * server's session cookie (CouchDB `/_session`) is what keeps the clinician signed in.
+ */
+export interface SyncSettings {
+  readonly enabled: boolean;
+  /** The clinic's CouchDB, on the app's own origin (served there by a proxy; see README). */
+  readonly address: string;
+  /** The clinic's database on that server. */
+  readonly database: string;
+  /** The name last signed in with (shown, and offered again); '' before the first sign-in. */
+  readonly user: string;
+}

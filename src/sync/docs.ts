@@ -41,7 +41,8 @@ export function docOf(item: Outgoing, replicaRev: string | undefined): RecordDoc
       ...rev,
       table: item.table,
       patientId: patientIdOf(item.table, item.record),
-      author: item.record.author ?? 'this device',
+      // Records saved before blank names were stamped "this device" may carry ''.
+      author: item.record.author || 'this device',
       device: item.record.device ?? '',
       hlc: item.hlc,
       rev: item.record.rev ?? '',

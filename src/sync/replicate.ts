@@ -173,8 +173,10 @@ export async function syncRound(local: Replica, remote: Replica): Promise<RoundS
   const state = await readSyncState();
   const outbox = await readOutbox(state.sentThrough);
   const sending = await sendToReplica(local, outbox.items);
-  await writeSyncState({ sentThrough: outbox.through });
   const moved = await replicateBothWays(local, remote);
+  // Sent means on the server: if replication failed, the next round reads the same outbox
+  // (records the replica already holds at that revision are skipped) and pushes again.
+  await writeSyncState({ sentThrough: outbox.through });
   const read = await readFromReplica(local, state.readThrough, outbox.through);
   const conflicts = [...sending.conflicts, ...read.conflicts];
   if (conflicts.length) await addSyncConflicts(conflicts);

@@ -25,6 +25,11 @@ declare module 'pouchdb-browser' {
     on(event: 'denied', listener: (error: PouchError) => void): void;
     cancel(): void;
   }
+  export interface LiveChanges {
+    on(event: 'change', listener: () => void): LiveChanges;
+    on(event: 'error', listener: (error: PouchError) => void): LiveChanges;
+    cancel(): void;
+  }
   export interface ChangesResult {
     readonly results: readonly { readonly id: string; readonly doc?: PouchDoc }[];
     readonly last_seq: string | number;
@@ -47,6 +52,8 @@ declare module 'pouchdb-browser' {
       include_docs: true;
       conflicts: true;
     }): Promise<ChangesResult>;
+    /** A live feed of the database's changes (long polling a remote one). */
+    changes(options: { since: 'now'; live: true; heartbeat?: number }): LiveChanges;
     info(): Promise<{ doc_count: number; update_seq: string | number }>;
     destroy(): Promise<unknown>;
     close(): Promise<void>;

@@ -126,6 +126,25 @@ describe('sync with a clinic database', () => {
         ['Dr Wu', 'Name from B'],
       ]),
     );
+    // The server keeps both too: a third device pulling from it sees the two leaves.
+    const third = replica(`third-${clinic}`);
+    await third.replicate.from(remoteAs(`b${clinic}:pw`));
+    const [onThird] = (
+      await third.changes({ since: 0, include_docs: true, conflicts: true })
+    ).results.filter((c) => c.id === patient.id);
+    expect(onThird?.doc?._conflicts).toHaveLength(1);
+  });
+
+  it('an edit made here after the first send is stored on the server (replicated update)', async () => {
+    const { patient } = await seedPatient('DEZ-001');
+    const local = replica(`here-${clinic}`);
+    await syncRound(local, remoteAs(`a${clinic}:pw`));
+    const base = await getPatient(patient.id);
+    if (!base) throw new Error('patient missing');
+    expectOk(await updatePatient(patient.id, { name: 'Edited here' }, { base, by: 'Dr Li' }));
+    expect(await syncRound(local, remoteAs(`a${clinic}:pw`))).toMatchObject({ sent: 1 });
+    const onServer = (await remoteAs(`b${clinic}:pw`).get(patient.id)) as unknown as RecordDoc;
+    expect(onServer).toMatchObject({ author: 'Dr Li', record: { name: 'Edited here' } });
   });
 
   it('a record the server refuses is listed as refused with its reason, and stays here', async () => {

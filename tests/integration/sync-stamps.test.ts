@@ -37,6 +37,11 @@ describe('author and device', () => {
     expect(edited).toMatchObject({ author: 'Dr Li', device: id });
   });
 
+  it('stamps "this device" when the clinician in the settings is left blank', async () => {
+    const p = expectOk(await createPatient({ code: 'A-2' }, { by: '  ' }));
+    expect(await db.patients.get(p.id)).toMatchObject({ author: THIS_DEVICE });
+  });
+
   it('an edit by another author that changes no data writes nothing', async () => {
     const p = expectOk(await createPatient({ code: 'A-1', name: 'Anna' }));
     const same = expectOk(await updatePatient(p.id, { name: 'Anna' }, { base: p, by: 'Dr Li' }));

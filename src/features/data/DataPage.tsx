@@ -5,6 +5,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { StoragePanel } from './StoragePanel';
+import { SyncPanel } from './SyncPanel';
 
 /** Backups, data exchange, device storage and the clinician's settings. */
 export function DataPage() {
@@ -18,6 +19,7 @@ export function DataPage() {
       <ExchangeImportPanel />
       <StoragePanel />
       <SettingsPanel />
+      <SyncPanel />
     </>
   );
 }
