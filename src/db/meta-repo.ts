@@ -8,7 +8,7 @@ import type { MetaKey, MetaRecord, MetaValues } from './schema';
  */
 export type SettingKey = Exclude<
   MetaKey,
-  'migrationLog'
+  | 'migrationLog'
   | 'clinicalRules'
   | 'deviceId'
   | 'syncState'

@@ -256,4 +256,3 @@ describe('pouchdb-server 4.2.0 as the tests start it: are both leaves of a confl
     expect((await leavesOn(c, patient.id)).conflicts).toHaveLength(1);
   });
 });
-});
