@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';
 import { VISIT_INTERVAL_LIMITS } from '../domain/caseload/due';
-import { isScaleId, SCALE_IDS } from '../domain/scales/registry';
+import { isScaleId, scaleIdsInUse } from '../domain/scales/registry';
 import { isIsoDate } from '../domain/time';
 import { isClockTime } from '../domain/visit-time';
 import type { AssessmentData, PatientData, SafetyAck, TreatmentEvent, Visit } from './schema';
@@ -45,7 +45,7 @@ export const scaleIdSchema = z.custom<ScaleId>(
   (value) => typeof value === 'string' && isScaleId(value),
   {
     error: (issue) =>
-      `unknown scale ${JSON.stringify(issue.input)} (this app knows ${SCALE_IDS.join(', ')})`,
+      `unknown scale ${JSON.stringify(issue.input)} (this app knows ${scaleIdsInUse().join(', ')})`,
   },
 );
 
