@@ -5,42 +5,13 @@
  */
 import type { ScaleDefinition } from '../domain/scale-types';
 import { scalesInUse } from '../domain/scales/registry';
+import { clashOf } from './clinic-scale-clash';
 import { loadClinicScales, inRegistryOrder } from './clinic-scales-load';
 import { db } from './db';
 import { refuse, succeed, type DbResult } from './result';
 import { clinicScaleRecordId, type ClinicScaleRecord } from './scale-schema';
 import { deviceIdOf, nextHlc } from './stamps';
 import { newId, nowIso, runRead, runWrite, type WriteOptions } from './write';
-
-/** The Questionnaire a definition came from, without its version. */
-const canonicalOf = (d: ScaleDefinition): string =>
-  (d.clinicDefined?.questionnaire ?? '').replace(/\|[^|]*$/, '');
-
-const keyOf = (d: ScaleDefinition): string => d.id.replace(/^clinic:/, '');
-
-/**
- * Why a definition cannot be stored beside `stored` (the rows under its id), or null. A key
- * belongs to one Questionnaire: another Questionnaire under the same key is a clash, the same
- * Questionnaire with a version already stored is a repeat.
- */
-export function clashOf(
-  definition: ScaleDefinition,
-  stored: readonly ClinicScaleRecord[],
-): string | null {
-  const other = stored.find((r) => canonicalOf(r.definition) !== canonicalOf(definition));
-  if (other)
-    return (
-      `The key "${keyOf(definition)}" is already used by the clinic-defined scale ` +
-      `"${other.definition.name}" (from ${canonicalOf(other.definition)}). Choose another key, ` +
-      'or import a new version of that same Questionnaire.'
-    );
-  if (stored.some((r) => r.version === definition.version))
-    return (
-      `"${definition.version}" is already stored. A new version of a clinic-defined scale ` +
-      'comes from the Questionnaire with a new version.'
-    );
-  return null;
-}
 
 /** Writes one version with its history entry. Call inside runWrite (scaleDefinitions, history). */
 export async function writeClinicScale(
@@ -84,7 +55,10 @@ export async function addClinicScale(
     return refuse(`"${definition.name}" is not a clinic-defined scale.`);
   const result = await runWrite(async () => {
     const stored = await db.scaleDefinitions.where('scaleId').equals(definition.id).toArray();
-    const clash = clashOf(definition, stored);
+    const clash = clashOf(
+      definition,
+      stored.map((r) => r.definition),
+    );
     if (clash) return refuse(clash);
     const operation = `add clinic-defined scale ${definition.name} (${definition.version})`;
     return succeed(await writeClinicScale(definition, operation, options));

@@ -41,8 +41,13 @@ export const patientCodeSchema = text(64).refine((code) => code.trim() === code,
   error: 'must not begin or end with a space',
 });
 
+/** The id of a clinic-defined scale (questionnaire-scale.ts makes them). */
+export const CLINIC_SCALE_ID = /^clinic:[a-z0-9][a-z0-9-]{0,39}$/;
+
 export const scaleIdSchema = z.custom<ScaleId>(
-  (value) => typeof value === 'string' && isScaleId(value),
+  // A clinic-defined scale this device does not have yet may come with its definition in the
+  // same backup: check-backup.ts checks every assessment against the definitions it can see.
+  (value) => typeof value === 'string' && (isScaleId(value) || CLINIC_SCALE_ID.test(value)),
   {
     error: (issue) =>
       `unknown scale ${JSON.stringify(issue.input)} (this app knows ${scaleIdsInUse().join(', ')})`,

@@ -7,6 +7,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addClinicScale, listClinicScaleRecords } from '../../src/db/clinic-scales-repo';
 import { saveDraftAssessment } from '../../src/db/assessments-repo';
+import { backupToJson } from '../../src/db/backup/backup-text';
+import { readBackup } from '../../src/db/backup/export-backup';
+import { importBackup } from '../../src/db/backup/import-backup';
+import { parseBackup } from '../../src/db/backup/parse-backup';
 import { db } from '../../src/db/db';
 import { scoreEntry } from '../../src/domain/scoring';
 import { severityOf } from '../../src/domain/severity';
@@ -108,5 +112,43 @@ describe('clinic-defined scales in the database', () => {
     expect(band.ok && band.value.band.label).toBe('Mild');
     const banded = severityOf(v2, 5);
     expect(banded.ok && banded.value.band.label).toBe('None–minimal');
+  });
+});
+
+describe('clinic-defined scales in backups', () => {
+  async function patientWithClinicScale() {
+    expectOk(await addClinicScale(scaleFrom(SDC_PHQ9)));
+    const { visitId } = await newDraftVisit('CS-1', '2024-02-01');
+    const entry = { mode: 'items' as const, responses: [2, 2, 2, 2, 2, 0, 0, 0, 1] };
+    expectOk(await saveDraftAssessment({ visitId, scaleId: 'clinic:sdc-phq9', entry }));
+    return expectOk(await readBackup({ scope: 'all' }));
+  }
+
+  it('carries the definitions, and a new device takes them in with the assessments', async () => {
+    const backup = await patientWithClinicScale();
+    expect(backup.clinicScales?.map((s) => s.id)).toEqual(['clinic:sdc-phq9']);
+    await freshDatabase();
+    expect(clinicScales()).toEqual([]);
+    const parsed = expectOk(parseBackup(backupToJson(backup)));
+    const summary = expectOk(await importBackup(parsed, { onConflict: 'skip' }));
+    expect(summary.clinicScales).toEqual([backup.clinicScales?.[0]?.version]);
+    expect((await listClinicScaleRecords()).map((r) => r.definition)).toEqual(backup.clinicScales);
+    const [stored] = await db.assessments.toArray();
+    const score = scoreEntry(scaleOf(stored!), stored!.entry);
+    expect(score.ok && score.score.total).toBe(11);
+    // The same file again: the definition is known, nothing new is stored.
+    const again = expectOk(await importBackup(parsed, { onConflict: 'skip' }));
+    expect(again.clinicScales).toBeUndefined();
+    expect(await listClinicScaleRecords()).toHaveLength(1);
+  });
+
+  it('refuses an assessment of a clinic scale the file does not define, naming patient and visit', async () => {
+    const full = await patientWithClinicScale();
+    const backup = { ...full, clinicScales: [] };
+    await freshDatabase();
+    const refused = expectFailure(parseBackup(backupToJson(backup)));
+    expect(refused.issues).toEqual([
+      'assessments[0].scaleId (patient CS-1, visit of 2024-02-01): "clinic:sdc-phq9" is a clinic-defined scale this device does not have, and the file does not carry its definition (clinicScales); import the scale first, or a backup made with it',
+    ]);
   });
 });
