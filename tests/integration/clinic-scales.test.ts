@@ -11,6 +11,7 @@ import { backupToJson } from '../../src/db/backup/backup-text';
 import { readBackup } from '../../src/db/backup/export-backup';
 import { importBackup } from '../../src/db/backup/import-backup';
 import { parseBackup } from '../../src/db/backup/parse-backup';
+import { buildFhirBundle } from '../../src/interop/fhir/fhir-export';
 import { db } from '../../src/db/db';
 import { scoreEntry } from '../../src/domain/scoring';
 import { severityOf } from '../../src/domain/severity';
@@ -150,5 +151,25 @@ describe('clinic-defined scales in backups', () => {
     expect(refused.issues).toEqual([
       'assessments[0].scaleId (patient CS-1, visit of 2024-02-01): "clinic:sdc-phq9" is a clinic-defined scale this device does not have, and the file does not carry its definition (clinicScales); import the scale first, or a backup made with it',
     ]);
+  });
+
+  it('exports a FHIR QuestionnaireResponse that answers the Questionnaire the scale came from', async () => {
+    const backup = await patientWithClinicScale();
+    const bundle = buildFhirBundle(backup);
+    const responses = bundle.entry
+      .map(
+        (e) =>
+          e.resource as {
+            resourceType: string;
+            questionnaire?: string;
+            item?: { linkId: string }[];
+          },
+      )
+      .filter((r) => r.resourceType === 'QuestionnaireResponse');
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.questionnaire).toBe(`${String(SDC_PHQ9.url)}|${String(SDC_PHQ9.version)}`);
+    expect(responses[0]?.item?.map((i) => i.linkId)).toEqual(
+      backup.clinicScales?.[0]?.clinicDefined?.linkIds,
+    );
   });
 });
