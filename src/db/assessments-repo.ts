@@ -12,7 +12,7 @@
 import { emptyItemEntry, emptySummaryEntry, type AssessmentEntry } from '../domain/assessment';
 import { mergeEntries } from '../domain/entry-merge';
 import { mergeEntriesStrictly, type Choices } from '../domain/field-merge';
-import { isScaleId, SCALE_IDS, scaleOf } from '../domain/scales/registry';
+import { isScaleId, scaleIdsInUse, scaleOf } from '../domain/scales/registry';
 import type { ScaleDefinition } from '../domain/scale-types';
 import { validateEntry } from '../domain/validation';
 import { db } from './db';
@@ -67,7 +67,7 @@ export function checkEntry(
   scaleVersion?: string,
 ): DbResult<{ scale: ScaleDefinition; entry: AssessmentEntry }> {
   if (!isScaleId(scaleId))
-    return refuse(`Unknown scale "${scaleId}" (this app knows ${SCALE_IDS.join(', ')}).`);
+    return refuse(`Unknown scale "${scaleId}" (this app knows ${scaleIdsInUse().join(', ')}).`);
   const scale = scaleOf({ scaleId, scaleVersion });
   const shaped = entrySchema.safeParse(entry);
   if (!shaped.success) return refuseAll(zodProblems(shaped.error, 'entry'));

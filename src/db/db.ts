@@ -4,10 +4,12 @@
  * file: it reads through hooks.ts and writes through the repositories.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { loadClinicScales } from './clinic-scales-load';
 import { loadDeviceClock } from './stamps';
 import { declareVersions } from './versions';
 import type {
   Assessment,
+  ClinicScaleRecord,
   HistoryEntry,
   MetaRecord,
   Patient,
@@ -32,6 +34,8 @@ export class TrajectoryDb extends Dexie {
   patientSummaries!: EntityTable<PatientSummary, 'patientId', PatientSummary>;
   /** Deleted records, without their content, for replication (schema.ts `Tombstone`). */
   tombstones!: EntityTable<Tombstone, 'id', Tombstone>;
+  /** Clinic-defined scales, one row per version (v7; clinic-scales-repo.ts). */
+  scaleDefinitions!: EntityTable<ClinicScaleRecord, 'id', ClinicScaleRecord>;
 
   constructor(name: string) {
     // Chrome defaults to 'relaxed' durability since v121: a power cut could lose the last
@@ -41,6 +45,8 @@ export class TrajectoryDb extends Dexie {
     // Dexie runs ready handlers before any other use of the opened database; sticky: on
     // every open, not only the first (a database deleted and opened again).
     this.on('ready', (vip) => loadDeviceClock(this, vip), true);
+    // The clinic-defined scales join the registry before any record is read or scored.
+    this.on('ready', (vip) => loadClinicScales(vip), true);
   }
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AssessmentEntry } from '../domain/assessment';
 import type { ScaleId } from '../domain/scale-types';
 import { VISIT_INTERVAL_LIMITS } from '../domain/caseload/due';
-import { isScaleId, SCALE_IDS } from '../domain/scales/registry';
+import { isScaleId, scaleIdsInUse } from '../domain/scales/registry';
 import { isIsoDate } from '../domain/time';
 import { isClockTime } from '../domain/visit-time';
 import type { AssessmentData, PatientData, SafetyAck, TreatmentEvent, Visit } from './schema';
@@ -41,11 +41,16 @@ export const patientCodeSchema = text(64).refine((code) => code.trim() === code,
   error: 'must not begin or end with a space',
 });
 
+/** The id of a clinic-defined scale (questionnaire-scale.ts makes them). */
+export const CLINIC_SCALE_ID = /^clinic:[a-z0-9][a-z0-9-]{0,39}$/;
+
 export const scaleIdSchema = z.custom<ScaleId>(
-  (value) => typeof value === 'string' && isScaleId(value),
+  // A clinic-defined scale this device does not have yet may come with its definition in the
+  // same backup: check-backup.ts checks every assessment against the definitions it can see.
+  (value) => typeof value === 'string' && (isScaleId(value) || CLINIC_SCALE_ID.test(value)),
   {
     error: (issue) =>
-      `unknown scale ${JSON.stringify(issue.input)} (this app knows ${SCALE_IDS.join(', ')})`,
+      `unknown scale ${JSON.stringify(issue.input)} (this app knows ${scaleIdsInUse().join(', ')})`,
   },
 );
 

@@ -13,6 +13,7 @@ import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
+import type { ClinicScaleRecord } from './scale-schema';
 import type { SyncConflict, SyncResolution, SyncSettings, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
@@ -233,7 +234,17 @@ export type RulesHistoryEntry = HistoryBase & {
   readonly after: ClinicalRules | null;
 };
 
-export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry;
+/**
+ * A clinic-defined scale version added (v7). Never undone or deleted: assessments may have
+ * been recorded under it. `recordId` is the row's id, `patientId` ''.
+ */
+export type ScaleHistoryEntry = HistoryBase & {
+  readonly table: 'scaleDefinitions';
+  readonly before: null;
+  readonly after: ClinicScaleRecord;
+};
+
+export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry | ScaleHistoryEntry;
 
 export type { PatientSummary, SummaryScore, TotalKey } from './summary-schema';
 
@@ -264,6 +275,7 @@ export type {
   SyncVersion,
   Tombstone,
 } from './sync-schema';
+export type { ClinicScaleRecord } from './scale-schema';
 
 /** Settings and bookkeeping, one row per key. */
 export interface MetaValues {

@@ -103,6 +103,8 @@ export async function readOutbox(
   for (const entry of entries) {
     // Changes of the conventions in use (meta) do not replicate: each device keeps its own.
     if (entry.table === 'clinicalRules') continue;
+    // Clinic-defined scales do not replicate yet (issue 16 report): each device imports them.
+    if (entry.table === 'scaleDefinitions') continue;
     if (entry.operation === SYNC_APPLY || entry.hlc === undefined) continue;
     const first = latest.get(entry.recordId);
     const base = first ? first.base : (entry.before?.rev ?? null);

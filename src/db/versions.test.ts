@@ -68,6 +68,11 @@ const SHIPPED: readonly {
     },
     steps: ['v6-device-id', 'v6-history-clock', 'v6-record-authors', 'v6-delete-tombstones'],
   },
+  {
+    version: 7,
+    stores: { scaleDefinitions: 'id, scaleId' },
+    steps: ['v7-clinic-scales'],
+  },
 ];
 
 describe('schema versions', () => {

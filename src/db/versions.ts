@@ -19,6 +19,7 @@ import { v6DeleteTombstones } from './migrations/v6-delete-tombstones';
 import { v6DeviceId } from './migrations/v6-device-id';
 import { v6HistoryClock } from './migrations/v6-history-clock';
 import { v6RecordAuthors } from './migrations/v6-record-authors';
+import { v7ClinicScales } from './migrations/v7-clinic-scales';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -88,6 +89,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       tombstones: 'id, patientId',
     },
     steps: [v6DeviceId, v6HistoryClock, v6RecordAuthors, v6DeleteTombstones],
+  },
+  {
+    // Issue 16: clinic-defined scales, one row per version (scale-schema.ts).
+    version: 7,
+    stores: {
+      scaleDefinitions: 'id, scaleId',
+    },
+    steps: [v7ClinicScales],
   },
 ];
 

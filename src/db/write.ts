@@ -29,6 +29,7 @@ const allTables = () => [
   db.meta,
   db.patientSummaries,
   db.tombstones,
+  db.scaleDefinitions,
 ];
 
 /** A table name a write may lock. */
@@ -41,7 +42,8 @@ export type TableName =
   | 'history'
   | 'meta'
   | 'patientSummaries'
-  | 'tombstones';
+  | 'tombstones'
+  | 'scaleDefinitions';
 
 const CLINICAL: readonly TableName[] = [
   'patients',

@@ -1,7 +1,7 @@
 import type { AssessmentEntry } from './assessment';
 import { analyseCourse, type Course, type CourseInput } from './course';
 import { courseFigures, type CourseFigures } from './course-figures';
-import { BUILT_IN_SCALES } from './scales/registry';
+import { scalesInUse } from './scales/registry';
 import type { ScaleRegistry } from './scales/scale-registry';
 import type { ScaleDefinition, ScaleId } from './scale-types';
 import { scoreEntry, type Score } from './scoring';
@@ -36,7 +36,7 @@ export interface CourseRequest {
   /** A visit the clinician chose as baseline (else the default rule). */
   readonly baselineVisitId?: string | undefined;
   readonly rules?: Partial<Record<ScaleId, RuleChoice>>;
-  /** The scale definitions to score with (default: the built-in registry). */
+  /** The scale definitions to score with (default: the scales in use, built-in and clinic-defined). */
   readonly registry?: ScaleRegistry;
 }
 
@@ -66,7 +66,7 @@ export function buildPatientCourses(
   request: CourseRequest = {},
 ): ScaleCourse[] {
   const sorted = [...visits].sort(compareDated);
-  const registry = request.registry ?? BUILT_IN_SCALES;
+  const registry = request.registry ?? scalesInUse();
   return registry.current.flatMap((scale) => {
     const own = assessments.filter((a) => a.scaleId === scale.id);
     if (own.length === 0) return [];

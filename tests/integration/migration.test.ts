@@ -105,7 +105,7 @@ describe('v1 → current', () => {
       nameWords: ['li wei', 'li', 'wei'],
     });
     const renames = (await db.history.toArray()).filter((h) => h.by === 'migration v2');
-    const codeOf = (record: HistoryEntry['before']) =>
+    const codeOf = (record: HistoryEntry['before'] | HistoryEntry['after']) =>
       record && 'code' in record ? record.code : null;
     expect(renames.map((h) => [h.action, codeOf(h.before), codeOf(h.after)])).toEqual([
       ['update', 'abc-001', 'abc-001-2'],
@@ -185,6 +185,7 @@ describe('v1 → current', () => {
       [6, 'v6-history-clock'],
       [6, 'v6-record-authors'],
       [6, 'v6-delete-tombstones'],
+      [7, 'v7-clinic-scales'],
     ]);
     expect(log[0]?.summary).toBe(
       '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',
@@ -306,6 +307,7 @@ describe('v3 → v6 (replication stamps)', () => {
       '5 history entries given a clock',
       'authors set on 1 patients (1 named in history), 1 events (0 named in history), 0 visits (0 named in history), 0 assessments (0 named in history), 0 safetyAcks (0 named in history)',
       '1 tombstones made from history',
+      'clinic scale table made (0 definitions)',
     ]);
     db.close();
   });

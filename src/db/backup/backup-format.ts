@@ -9,6 +9,7 @@
  * new formatVersion and a reader for the old one; a file from a newer version is refused.
  */
 import type { ClinicalRules } from '../../domain/clinical-rules';
+import type { ScaleDefinition } from '../../domain/scale-types';
 import type {
   AssessmentData,
   IsoTimestamp,
@@ -64,6 +65,11 @@ export interface Backup extends BackupTables {
    * scale); absent when that device kept every default. Optional, so older files still read.
    */
   readonly clinicalRules?: ClinicalRules;
+  /**
+   * Every version of every clinic-defined scale stored where the file was made (v7), so its
+   * assessments can be scored where it is imported; absent when there is none.
+   */
+  readonly clinicScales?: readonly ScaleDefinition[];
 }
 
 declare const checked: unique symbol;

@@ -32,6 +32,7 @@ export function headerFields(header: BackupHeader): Record<string, unknown> {
     ...(header.appVersion === undefined ? {} : { appVersion: header.appVersion }),
     scope: header.scope,
     ...(header.clinicalRules === undefined ? {} : { clinicalRules: header.clinicalRules }),
+    ...(header.clinicScales?.length ? { clinicScales: header.clinicScales } : {}),
   };
 }
 

@@ -5,7 +5,8 @@
  * per scale and visit), and every score checked by the domain (validateEntry).
  */
 import type { AssessmentEntry } from '../../domain/assessment';
-import { BUILT_IN_SCALES, getScale } from '../../domain/scales/registry';
+import { scalesInUse } from '../../domain/scales/registry';
+import type { ScaleRegistry } from '../../domain/scales/scale-registry';
 import type { Issue } from '../../domain/validation';
 import { validateEntry } from '../../domain/validation';
 import { visitSlotClash } from '../../domain/visit-time';
@@ -57,7 +58,15 @@ function duplicateIds(
   }
 }
 
-export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
+/**
+ * `registry`: the scales the file's assessments may use, every version: the built-in ones,
+ * those stored on this device and those the file carries (clinic-scales-in-file.ts).
+ */
+export function checkBackup(
+  tables: PlacedTables,
+  seen: SeenIds,
+  registry: ScaleRegistry = scalesInUse(),
+): string[] {
   const problems: string[] = [];
   for (const table of ['patients', 'events', 'visits', 'assessments', 'safetyAcks'] as const) {
     duplicateIds(table, tables[table], problems);
@@ -130,14 +139,22 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
   const scalesInVisit = new Map<string, number>();
   for (const { at, record: a } of tables.assessments) {
     // Every known version is accepted; the entry is checked against the one it was made with.
-    const scale = BUILT_IN_SCALES.find(a.scaleId, a.scaleVersion);
-    if (!scale) {
-      const known = BUILT_IN_SCALES.versions(a.scaleId).map((v) => `"${v}"`);
+    const scale = registry.find(a.scaleId, a.scaleVersion);
+    const known = registry.versions(a.scaleId);
+    const current = registry.current.find((s) => s.id === a.scaleId);
+    if (!current) {
+      const date = visits.get(a.visitId)?.record.date;
       problems.push(
-        `${where('assessments', at, 'scaleVersion')}: "${a.scaleVersion}" is not a ${a.scaleId} version this app knows (${known.join(', ')})`,
+        `${where('assessments', at, 'scaleId')} (patient ${codeOf.get(a.patientId) ?? a.patientId}, visit of ${date ?? a.date}): "${a.scaleId}" is a clinic-defined scale this device does not have, and the file does not carry its definition (clinicScales); import the scale first, or a backup made with it`,
+      );
+      continue;
+    }
+    if (!scale) {
+      problems.push(
+        `${where('assessments', at, 'scaleVersion')}: "${a.scaleVersion}" is not a ${a.scaleId} version this app knows (${known.map((v) => `"${v}"`).join(', ')})`,
       );
     }
-    const valid = validateEntry(scale ?? getScale(a.scaleId), a.entry);
+    const valid = validateEntry(scale ?? current, a.entry);
     if (!valid.ok) {
       for (const issue of valid.issues)
         problems.push(`assessments[${at}].${entryPath(a.entry, issue)}: ${issue.message}`);
@@ -187,11 +204,9 @@ export function checkBackup(tables: PlacedTables, seen: SeenIds): string[] {
       problems.push(
         `${where('safetyAcks', at, 'scaleId')}: ${ack.scaleId} but its assessment is ${a.scaleId}`,
       );
-    if (
-      !(BUILT_IN_SCALES.find(a.scaleId, a.scaleVersion) ?? getScale(a.scaleId)).safety.some(
-        (rule) => rule.item === ack.item,
-      )
-    ) {
+    const scale =
+      registry.find(a.scaleId, a.scaleVersion) ?? registry.current.find((s) => s.id === a.scaleId);
+    if (!scale?.safety.some((rule) => rule.item === ack.item)) {
       problems.push(
         `${where('safetyAcks', at, 'item')}: ${a.scaleId} item ${ack.item} has no safety rule`,
       );

@@ -20,7 +20,7 @@ export const CSV_COLUMNS = [
   {
     name: 'scale',
     kind: 'text',
-    description: `scale id: ${SCALE_IDS.join(', ')}`,
+    description: `scale id: ${SCALE_IDS.join(', ')}, or clinic:<key> for a clinic-defined scale (imported from a FHIR Questionnaire; its scale_version ends in "(clinic-defined)")`,
   },
   {
     name: 'scale_version',

@@ -3,6 +3,8 @@
  * CSV, FHIR and REDCap exports and tests). Backup files are written by export-stream.ts.
  */
 import type { ClinicalRules } from '../../domain/clinical-rules';
+import type { ScaleDefinition } from '../../domain/scale-types';
+import { inRegistryOrder } from '../clinic-scales-load';
 import { SCALE_IDS } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
@@ -59,6 +61,7 @@ function assemble(
   exportedAt: string,
   scope: Backup['scope'],
   clinicalRules: ClinicalRules | null,
+  clinicScales: readonly ScaleDefinition[],
 ): Backup {
   const patients = [...rows.patients].sort(
     byKeys<Patient>(
@@ -77,6 +80,7 @@ function assemble(
     appVersion: APP_VERSION,
     scope,
     ...(clinicalRules ? { clinicalRules } : {}),
+    ...(clinicScales.length ? { clinicScales } : {}),
     patients: patients.map(patientDataOf),
     events: [...rows.events]
       .sort(
@@ -124,10 +128,11 @@ function assemble(
 /** The backup of everything or of one patient, read in one transaction; records nothing. */
 export async function readBackup(scope: ExportScope): Promise<DbResult<Backup>> {
   const exportedAt = new Date().toISOString();
-  const [rows, rules] = await runRead(() =>
+  const [rows, rules, scales] = await runRead(() =>
     Promise.all([
       scope.scope === 'all' ? readAll() : readOne(scope.patientId),
       db.meta.get('clinicalRules'),
+      db.scaleDefinitions.toArray(),
     ]),
   );
   if (!rows)
@@ -135,6 +140,12 @@ export async function readBackup(scope: ExportScope): Promise<DbResult<Backup>> 
       `There is no patient with id ${scope.scope === 'patient' ? scope.patientId : ''}.`,
     );
   return succeed(
-    assemble(rows, exportedAt, scope.scope, rules?.key === 'clinicalRules' ? rules.value : null),
+    assemble(
+      rows,
+      exportedAt,
+      scope.scope,
+      rules?.key === 'clinicalRules' ? rules.value : null,
+      inRegistryOrder(scales).map((r) => r.definition),
+    ),
   );
 }

@@ -14,6 +14,8 @@
  * has been handed to the browser.
  */
 import type { ClinicalRules } from '../../domain/clinical-rules';
+import type { ScaleDefinition } from '../../domain/scale-types';
+import { inRegistryOrder } from '../clinic-scales-load';
 import { SCALE_IDS } from '../../domain/scales/registry';
 import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
@@ -62,6 +64,8 @@ interface Start {
   readonly counts: Record<BackupTable, number> | null;
   readonly lastHistoryId: number | undefined;
   readonly rules: ClinicalRules | null;
+  /** Every version of every clinic-defined scale (backup-format.ts). */
+  readonly clinicScales: readonly ScaleDefinition[];
 }
 
 const tableCounts = async (): Promise<Record<BackupTable, number>> => {
@@ -76,10 +80,12 @@ const tableCounts = async (): Promise<Record<BackupTable, number>> => {
 function begin(scope: ExportScope): Promise<Start | null> {
   return runRead(async () => {
     const rules = await db.meta.get('clinicalRules');
+    const scales = inRegistryOrder(await db.scaleDefinitions.toArray());
     const last = (await db.history.orderBy(':id').lastKey()) as number | undefined;
     const common = {
       lastHistoryId: last,
       rules: rules?.key === 'clinicalRules' ? rules.value : null,
+      clinicScales: scales.map((r) => r.definition),
     };
     if (scope.scope === 'patient') {
       const patient = await db.patients.get(scope.patientId);
@@ -140,6 +146,7 @@ async function* pieces(
     appVersion: APP_VERSION,
     scope: scope.scope,
     ...(start.rules ? { clinicalRules: start.rules } : {}),
+    ...(start.clinicScales.length ? { clinicScales: start.clinicScales } : {}),
   });
   const total = start.counts
     ? BACKUP_TABLES.reduce((sum, t) => sum + (start.counts?.[t] ?? 0), 0)

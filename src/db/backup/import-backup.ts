@@ -5,11 +5,14 @@
  * the whole import back.
  */
 import type { ClinicalRules } from '../../domain/clinical-rules';
+import { loadClinicScales } from '../clinic-scales-load';
+import { writeClinicScale } from '../clinic-scales-repo';
 import { db } from '../db';
 import { applyChanges, type Change } from '../history-writer';
 import { refuseAll, succeed, type DbResult } from '../result';
 import { runWrite, type WriteOptions } from '../write';
 import type { ValidBackup } from './backup-format';
+import { clinicScalesOfFile } from './clinic-scales-in-file';
 import { diffRows, planPatients, storedRows } from './plan-import';
 
 export interface ImportOptions extends WriteOptions {
@@ -32,6 +35,8 @@ export interface ImportSummary {
    * 'kept' when this device's differ (they are never replaced silently); 'none' in the file.
    */
   readonly rules: 'none' | 'adopted' | 'same' | 'kept';
+  /** Versions of clinic-defined scales the file brought that this device did not have. */
+  readonly clinicScales?: readonly string[];
 }
 
 const sameRules = (a: ClinicalRules, b: ClinicalRules) =>
@@ -41,11 +46,22 @@ const sameRules = (a: ClinicalRules, b: ClinicalRules) =>
     return JSON.stringify(x) === JSON.stringify(y);
   });
 
-export function importBackup(
+export async function importBackup(
   backup: ValidBackup,
   options: ImportOptions,
 ): Promise<DbResult<ImportSummary>> {
-  return runWrite(async () => {
+  const result = await runWrite(async () => {
+    // The file's clinic scales first, so its assessments are scored with them. Checked again
+    // here: another tab may have added a scale since the file was read.
+    const scales = clinicScalesOfFile(backup.clinicScales ?? []);
+    if (scales.problems.length) return refuseAll([...scales.problems], 'clinic scale');
+    for (const definition of scales.added)
+      await writeClinicScale(
+        definition,
+        `import backup of ${backup.exportedAt.slice(0, 10)}: clinic-defined scale ${definition.name}`,
+        options,
+      );
+    if (scales.added.length) await loadClinicScales(db);
     const planned = await planPatients(backup);
     const collisions = planned.flatMap((p) => p.collisions);
     if (collisions.length)
@@ -83,6 +99,10 @@ export function importBackup(
       changes: changes.length,
       groupId,
       rules,
+      ...(scales.added.length ? { clinicScales: scales.added.map((d) => d.version) } : {}),
     });
   });
+  // In step with the table whether the import was written or rolled back.
+  await loadClinicScales(db);
+  return result;
 }

@@ -30,6 +30,8 @@ import {
 } from './backup-format';
 import { BackupHasher } from './backup-text';
 import { checkBackup, type Placed, type PlacedTables, type SeenIds } from './check-backup';
+import { clinicScaleSchema } from './clinic-scale-schema';
+import { clinicScalesOfFile } from './clinic-scales-in-file';
 import { describeJsonError } from './json-error';
 import { decodeUtf8, scanJson } from './json-scan';
 
@@ -56,6 +58,7 @@ const headerFields = {
   assessments: z.array(z.unknown()),
   safetyAcks: z.array(z.unknown()),
   clinicalRules: clinicalRulesSchema.exactOptional(),
+  clinicScales: z.array(clinicScaleSchema).max(200).exactOptional(),
 };
 
 const checksumSchema = z.strictObject({
@@ -178,7 +181,9 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     assessments: assessments.seen,
     safetyAcks: safetyAcks.seen,
   };
-  problems.push(...checkBackup(tables, seen));
+  const scales = clinicScalesOfFile(header.data.clinicScales ?? []);
+  problems.push(...scales.problems);
+  problems.push(...checkBackup(tables, seen, scales.registry));
   if (header.data.scope === 'patient' && header.data.patients.length !== 1) {
     problems.push(`scope: "patient" but the file holds ${header.data.patients.length} patients`);
   }
@@ -192,6 +197,7 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     ...(header.data.clinicalRules === undefined
       ? {}
       : { clinicalRules: header.data.clinicalRules }),
+    ...(header.data.clinicScales?.length ? { clinicScales: header.data.clinicScales } : {}),
     patients: patients.placed.map((p) => p.record),
     events: events.placed.map((p) => p.record),
     visits: visits.placed.map((p) => p.record),

@@ -30,13 +30,43 @@ export const SCALES: readonly ScaleDefinition[] = BUILT_IN_SCALES.current;
 
 export const SCALE_IDS: readonly ScaleId[] = SCALES.map((s) => s.id);
 
-export function isScaleId(id: string): id is ScaleId {
-  return (SCALE_IDS as readonly string[]).includes(id);
+/**
+ * The scales in use: the built-in ones, then the clinic-defined ones stored in this database
+ * (src/db/clinic-scales-repo.ts keeps this in step with its table when the database opens and
+ * after every change). A clinic scale's versions are all kept, so its old assessments keep
+ * being scored by the version they were recorded under.
+ */
+let active: ScaleRegistry = BUILT_IN_SCALES;
+
+/** Replaces the clinic-defined scales in use (each scale's versions oldest first). */
+export function setClinicScales(definitions: readonly ScaleDefinition[]): void {
+  active = makeScaleRegistry([
+    ...BUILT_IN_SCALES.all,
+    ...definitions.filter((d) => d.clinicDefined !== undefined),
+  ]);
 }
+
+/** Every definition in use, built-in and clinic-defined, every version. */
+export const scalesInUse = (): ScaleRegistry => active;
+
+/** The current definition of every clinic-defined scale, in the order they were added. */
+export const clinicScales = (): readonly ScaleDefinition[] =>
+  active.current.filter((s) => s.clinicDefined !== undefined);
+
+export const isClinicDefined = (scale: ScaleDefinition): boolean =>
+  scale.clinicDefined !== undefined;
+
+/** A built-in scale's id, or a clinic-defined scale's stored in this database. */
+export function isScaleId(id: string): id is ScaleId {
+  return (SCALE_IDS as readonly string[]).includes(id) || active.versions(id as ScaleId).length > 0;
+}
+
+/** Every scale id in use: the built-in ones, then the clinic-defined ones. */
+export const scaleIdsInUse = (): readonly ScaleId[] => active.current.map((s) => s.id);
 
 /** The current definition of a scale (for new entries and for the rules a course follows). */
 export function getScale(id: ScaleId): ScaleDefinition {
-  const scale = SCALES.find((s) => s.id === id);
+  const scale = active.current.find((s) => s.id === id);
   if (!scale) throw new Error(`Scale ${id} is missing from the registry`);
   return scale;
 }
@@ -56,6 +86,6 @@ export function scaleOf(record: {
   const known =
     record.scaleVersion === undefined
       ? undefined
-      : BUILT_IN_SCALES.find(record.scaleId, record.scaleVersion);
+      : active.find(record.scaleId, record.scaleVersion);
   return known ?? getScale(record.scaleId);
 }

@@ -1,3 +1,4 @@
+import { ClinicScalePanel } from './ClinicScalePanel';
 import { ExchangeExportPanel } from './ExchangeExportPanel';
 import { ExchangeImportPanel } from './ExchangeImportPanel';
 import { usePageTitle } from '../../state/page-title';
@@ -17,6 +18,7 @@ export function DataPage() {
       <ImportPanel />
       <ExchangeExportPanel />
       <ExchangeImportPanel />
+      <ClinicScalePanel />
       <StoragePanel />
       <SettingsPanel />
       <SyncPanel />

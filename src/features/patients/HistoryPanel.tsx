@@ -12,6 +12,7 @@ const TABLE_NAME: Record<HistoryEntry['table'], string> = {
   assessments: 'assessment',
   safetyAcks: 'safety acknowledgement',
   clinicalRules: 'conventions',
+  scaleDefinitions: 'clinic-defined scale',
 };
 
 /** Every change, grouped by the user action that made it; each group can be undone. */

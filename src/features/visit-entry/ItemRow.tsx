@@ -12,6 +12,7 @@ import { itemLabel as refusedLabel, type RefusedValue } from '../../domain/refus
 import type { ItemDef, ScaleDefinition } from '../../domain/scale-types';
 import { checkItemValue } from '../../domain/validation';
 import { itemFieldName, itemLabel } from './item-name';
+import { scaleTitle } from '../../domain/scales/scale-title';
 import { focusAfterGroup, focusNextField, focusPreviousField } from './focus-order';
 
 interface Props {
@@ -61,7 +62,7 @@ export function ItemRow({
   const messageId = useId();
   const anchorId = useId();
   const refId = useId();
-  const label = itemLabel(scale.id, item.number);
+  const label = itemLabel(scaleTitle(scale), item.number);
   const name = itemFieldName(scale, item);
   const previous = references?.previous ? itemValue(references.previous.entry, item.number) : null;
   const baseline = references?.baseline ? itemValue(references.baseline.entry, item.number) : null;

@@ -1,11 +1,15 @@
-import { SCALES } from '../../domain/scales/registry';
+import type { ScaleDefinition } from '../../domain/scale-types';
+import { markedTitle } from '../../domain/scales/scale-title';
 import type { ScaleId } from '../../domain/scale-types';
 
 /** Which scales are rated at this visit, and the keys that enter them. */
 export function ScaleChoice({
+  scales,
   offered,
   onToggle,
 }: {
+  /** The built-in scales, then the clinic-defined ones. */
+  scales: readonly ScaleDefinition[];
   offered: (scaleId: ScaleId) => boolean;
   onToggle: (scaleId: ScaleId, on: boolean) => void;
 }) {
@@ -13,14 +17,14 @@ export function ScaleChoice({
     <>
       <fieldset className="scale-choice">
         <legend>Scales at this visit</legend>
-        {SCALES.map((s) => (
+        {scales.map((s) => (
           <label key={s.id} className="check">
             <input
               type="checkbox"
               checked={offered(s.id)}
               onChange={(e) => onToggle(s.id, e.currentTarget.checked)}
             />{' '}
-            {s.id}
+            {markedTitle(s)}
           </label>
         ))}
       </fieldset>

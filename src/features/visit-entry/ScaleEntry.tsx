@@ -1,4 +1,5 @@
 import type { AssessmentEntry } from '../../domain/assessment';
+import { scaleTitle } from '../../domain/scales/scale-title';
 import { emptyItemEntry, emptySummaryEntry, entryHasData } from '../../domain/assessment';
 import type { ItemReferences } from '../../domain/item-reference';
 import type { RefusedValue } from '../../domain/refused';
@@ -58,10 +59,13 @@ export function ScaleEntry({
     <section className="card scale-card" aria-labelledby={headingId}>
       <div className="page-head">
         <h2 id={headingId}>
-          {scale.id} <span className="muted scale-name">{scale.name}</span>
+          {scaleTitle(scale)}{' '}
+          <span className="muted scale-name">
+            {scale.clinicDefined === undefined ? scale.name : 'clinic-defined'}
+          </span>
         </h2>
         <fieldset className="mode-switch">
-          <legend className="visually-hidden">{scale.id} entry mode</legend>
+          <legend className="visually-hidden">{scaleTitle(scale)} entry mode</legend>
           <label>
             <input
               type="radio"

@@ -1,4 +1,5 @@
 import type { AssessmentEntry } from '../../domain/assessment';
+import { scaleTitle } from '../../domain/scales/scale-title';
 import { changeFromBaseline } from '../../domain/change';
 import { formatPercent, formatSigned, formatTotal } from '../../domain/format';
 import { isRemission, isResponse } from '../../domain/outcomes';
@@ -63,10 +64,10 @@ export function ScorePanel({
   const checks = safetyChecks(scale, score);
 
   return (
-    <div className="score-panel" aria-live="polite" aria-label={`${scale.id} score`}>
+    <div className="score-panel" aria-live="polite" aria-label={`${scaleTitle(scale)} score`}>
       <div className="score-total">
         <span className="score-label">Total</span>
-        <output className="score-value" aria-label={`${scale.id} live total`}>
+        <output className="score-value" aria-label={`${scaleTitle(scale)} live total`}>
           {score.total === null ? '—' : formatTotal(score.total)}
         </output>
         <span className="score-range">
@@ -142,17 +143,17 @@ function NotScored({
   const sorted = safetyFirst(refused);
   const checks = result.ok ? safetyChecks(scale, result.score) : [];
   return (
-    <div className="score-panel" aria-live="polite" aria-label={`${scale.id} score`}>
+    <div className="score-panel" aria-live="polite" aria-label={`${scaleTitle(scale)} score`}>
       <div className="score-total">
         <span className="score-label">Total</span>
-        <output className="score-value" aria-label={`${scale.id} live total`}>
+        <output className="score-value" aria-label={`${scaleTitle(scale)} live total`}>
           —
         </output>
         <span className="tag tag-incomplete">not scored</span>
       </div>
       <p className="field-error">
-        {scale.id} is not scored while {sorted.length === 1 ? 'a value' : 'values'} on screen{' '}
-        {sorted.length === 1 ? 'was' : 'were'} not saved: fix or clear{' '}
+        {scaleTitle(scale)} is not scored while {sorted.length === 1 ? 'a value' : 'values'} on
+        screen {sorted.length === 1 ? 'was' : 'were'} not saved: fix or clear{' '}
         {sorted.length === 1 ? 'it' : 'them'}.
       </p>
       <ul className="refused-list">

@@ -13,6 +13,7 @@ import { itemReferences, scalesOfLastVisit } from '../../domain/item-reference';
 import { buildPatientCourses } from '../../domain/patient-course';
 import { describeRefused, safetyFirst, type RefusedValue } from '../../domain/refused';
 import { SCALES } from '../../domain/scales/registry';
+import { useClinicScales } from '../../db/clinic-scales-hooks';
 import type { ScaleId } from '../../domain/scale-types';
 import { navigate, paths, useLeaveGuard } from '../../state/navigation';
 import { usePageTitle } from '../../state/page-title';
@@ -85,7 +86,10 @@ function VisitEditor({
     setProblem,
     settle,
   } = useVisitEntries(visit, record.assessments, offeredScales(record, visit, prefs), rater);
-  const chosen = SCALES.filter((s) => entries[s.id] !== undefined);
+  const clinicScales = useClinicScales();
+  // The built-in scales, then those the clinic defined (src/db/clinic-scales-repo.ts).
+  const scales = useMemo(() => [...SCALES, ...(clinicScales ?? [])], [clinicScales]);
+  const chosen = scales.filter((s) => entries[s.id] !== undefined);
   const { dialog, confirm } = useConfirm();
   // Ctrl+Enter from any field clicks Finish (or Save changes), so it is refused the same way.
   const finishButton = useEntryKeys();
@@ -139,7 +143,7 @@ function VisitEditor({
   const courses = useMemo(() => {
     const others: Pick<Assessment, 'id' | 'visitId' | 'scaleId' | 'entry'>[] =
       record.assessments.filter((a) => a.visitId !== visit.id);
-    const here = SCALES.flatMap((s) => {
+    const here = scales.flatMap((s) => {
       const entry = entries[s.id];
       return entry ? [{ id: `${visit.id}:${s.id}`, visitId: visit.id, scaleId: s.id, entry }] : [];
     });
@@ -149,7 +153,7 @@ function VisitEditor({
       baselineVisitId,
       rules: courseRules(rules),
     });
-  }, [record, visit.id, entries, rules, baselineVisitId]);
+  }, [record, visit.id, entries, rules, baselineVisitId, scales]);
 
   const baselineOf = (scaleId: ScaleId) => {
     const c = courses.find((x) => x.scale.id === scaleId);
@@ -289,6 +293,7 @@ function VisitEditor({
         />
         <VisitTimeField key={visit.time ?? ''} visit={visit} by={prefs.clinician} />
         <ScaleChoice
+          scales={scales}
           offered={(id) => entries[id] !== undefined}
           onToggle={(id, on) => void toggleScale(id, on)}
         />

@@ -95,7 +95,8 @@ function itemAnswer(scale: ScaleDefinition, n: number, value: number): Questionn
       ],
     };
   }
-  return { linkId: String(n), text, answer: [numberAnswer(value)] };
+  const linkId = scale.clinicDefined?.linkIds[n - 1] ?? String(n);
+  return { linkId, text, answer: [numberAnswer(value)] };
 }
 
 function responseItems(scale: ScaleDefinition, a: AssessmentData): QuestionnaireItem[] {
@@ -125,7 +126,8 @@ function questionnaireResponse(a: AssessmentData, when: string): Resource & { id
     resourceType: 'QuestionnaireResponse',
     id: a.id,
     ...(a.entry.mode === 'summary' ? { meta: { tag: [SUMMARY_TAG] } } : {}),
-    questionnaire: questionnaireOf(a.scaleId),
+    // A clinic-defined scale's responses answer the Questionnaire it was made from.
+    questionnaire: scale.clinicDefined?.questionnaire ?? questionnaireOf(a.scaleId),
     status: a.status === 'final' ? 'completed' : 'in-progress',
     subject: { reference: `Patient/${a.patientId}` },
     encounter: { reference: `Encounter/${a.visitId}` },
