@@ -8,6 +8,8 @@ import { loadDeviceClock } from './stamps';
 import { declareVersions } from './versions';
 import type {
   Assessment,
+  Cohort,
+  Enrolment,
   HistoryEntry,
   MetaRecord,
   Patient,
@@ -32,6 +34,10 @@ export class TrajectoryDb extends Dexie {
   patientSummaries!: EntityTable<PatientSummary, 'patientId', PatientSummary>;
   /** Deleted records, without their content, for replication (schema.ts `Tombstone`). */
   tombstones!: EntityTable<Tombstone, 'id', Tombstone>;
+  /** Stored cohorts and their arms (cohort-schema.ts); v8. */
+  cohorts!: EntityTable<Cohort, 'id', Cohort>;
+  /** A patient in one arm of a cohort; v8. */
+  enrolments!: EntityTable<Enrolment, 'id', Enrolment>;
 
   constructor(name: string) {
     // Chrome defaults to 'relaxed' durability since v121: a power cut could lose the last

@@ -13,6 +13,7 @@ import type { ClinicalRules } from '../domain/clinical-rules';
 import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
+import type { Cohort, Enrolment } from './cohort-schema';
 import type { SyncConflict, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
@@ -176,7 +177,8 @@ export interface SafetyAck {
 }
 
 /** The tables whose every change is kept in history. */
-export type ClinicalTable = 'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks';
+export type ClinicalTable =
+  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'cohorts' | 'enrolments';
 
 export interface RecordMap {
   patients: Patient;
@@ -184,6 +186,8 @@ export interface RecordMap {
   visits: Visit;
   assessments: Assessment;
   safetyAcks: SafetyAck;
+  cohorts: Cohort;
+  enrolments: Enrolment;
 }
 
 export type ClinicalRecord = RecordMap[ClinicalTable];
@@ -236,6 +240,14 @@ export type RulesHistoryEntry = HistoryBase & {
 export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry;
 
 export type { PatientSummary, SummaryScore, TotalKey } from './summary-schema';
+export type {
+  Cohort,
+  CohortArm,
+  CohortData,
+  CohortKind,
+  Enrolment,
+  EnrolmentData,
+} from './cohort-schema';
 
 export interface MigrationLogEntry {
   readonly version: number;

@@ -68,6 +68,14 @@ const SHIPPED: readonly {
     },
     steps: ['v6-device-id', 'v6-history-clock', 'v6-record-authors', 'v6-delete-tombstones'],
   },
+  {
+    version: 8,
+    stores: {
+      cohorts: 'id, name',
+      enrolments: 'id, cohortId, patientId, [cohortId+patientId]',
+    },
+    steps: ['v8-cohort-tables'],
+  },
 ];
 
 describe('schema versions', () => {

@@ -19,6 +19,7 @@ import { v6DeleteTombstones } from './migrations/v6-delete-tombstones';
 import { v6DeviceId } from './migrations/v6-device-id';
 import { v6HistoryClock } from './migrations/v6-history-clock';
 import { v6RecordAuthors } from './migrations/v6-record-authors';
+import { v8CohortTables } from './migrations/v8-cohort-tables';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -88,6 +89,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       tombstones: 'id, patientId',
     },
     steps: [v6DeviceId, v6HistoryClock, v6RecordAuthors, v6DeleteTombstones],
+  },
+  {
+    // Issue 14: stored cohorts (src/db/cohort-schema.ts). A patient is in a cohort at most
+    // once; the repository keeps that rule (an index, not a unique one, so replication can
+    // bring two and list them as a conflict instead of failing).
+    version: 8,
+    stores: {
+      cohorts: 'id, name',
+      enrolments: 'id, cohortId, patientId, [cohortId+patientId]',
+    },
+    steps: [v8CohortTables],
   },
 ];
 

@@ -29,6 +29,8 @@ const allTables = () => [
   db.meta,
   db.patientSummaries,
   db.tombstones,
+  db.cohorts,
+  db.enrolments,
 ];
 
 /** A table name a write may lock. */
@@ -41,7 +43,9 @@ export type TableName =
   | 'history'
   | 'meta'
   | 'patientSummaries'
-  | 'tombstones';
+  | 'tombstones'
+  | 'cohorts'
+  | 'enrolments';
 
 const CLINICAL: readonly TableName[] = [
   'patients',
@@ -49,6 +53,8 @@ const CLINICAL: readonly TableName[] = [
   'visits',
   'assessments',
   'safetyAcks',
+  'cohorts',
+  'enrolments',
 ];
 
 /** A write to a clinical table may leave or remove a tombstone (applyChanges): lock it too. */
@@ -105,6 +111,8 @@ export function clinicalTable<K extends ClinicalTable>(name: K): TableMap[K] {
     visits: db.visits,
     assessments: db.assessments,
     safetyAcks: db.safetyAcks,
+    cohorts: db.cohorts,
+    enrolments: db.enrolments,
   };
   return tables[name];
 }

@@ -10,6 +10,7 @@ import { applyChanges, type Change } from '../history-writer';
 import { refuseAll, succeed, type DbResult } from '../result';
 import { runWrite, type WriteOptions } from '../write';
 import type { ValidBackup } from './backup-format';
+import { cohortImportChanges } from './import-cohorts';
 import { diffRows, planPatients, storedRows } from './plan-import';
 
 export interface ImportOptions extends WriteOptions {
@@ -32,6 +33,11 @@ export interface ImportSummary {
    * 'kept' when this device's differ (they are never replaced silently); 'none' in the file.
    */
   readonly rules: 'none' | 'adopted' | 'same' | 'kept';
+  /**
+   * Enrolments of the file not imported, present only when some were: their patient was
+   * skipped (stored under another id) or the cohort kept here lacks their arm.
+   */
+  readonly enrolmentsLeftOut?: number;
 }
 
 const sameRules = (a: ClinicalRules, b: ClinicalRules) =>
@@ -66,6 +72,16 @@ export function importBackup(
         ),
       );
     }
+    const fileIds = new Set(planned.map((p) => p.patient.id));
+    const cohorts = await cohortImportChanges(backup, {
+      written: new Set([...added, ...replace].map((p) => p.patient.id)),
+      removed: new Set(
+        replace.flatMap((p) => p.conflict?.existingIds ?? []).filter((id) => !fileIds.has(id)),
+      ),
+      onConflict: options.onConflict,
+    });
+    if (!cohorts.ok) return cohorts;
+    changes.push(...cohorts.value.changes);
     const name = `import backup of ${backup.exportedAt.slice(0, 10)}`;
     const groupId = changes.length ? await applyChanges({ name, by: options.by }, changes) : null;
     let rules: ImportSummary['rules'] = 'none';
@@ -83,6 +99,7 @@ export function importBackup(
       changes: changes.length,
       groupId,
       rules,
+      ...(cohorts.value.leftOut ? { enrolmentsLeftOut: cohorts.value.leftOut } : {}),
     });
   });
 }
