@@ -70,3 +70,19 @@ export function drugCohortPatients(
     return [toCohortPatient(r, drugArmId(key))];
   });
 }
+
+/**
+ * A stored cohort's patients: each enrolled patient in their arm (`armId` as stored). An
+ * enrolled patient without an index event is kept, and the summary lists them as not counted
+ * with the reason, so n per arm never hides anyone silently.
+ */
+export function enrolledCohortPatients(
+  records: readonly RecordView[],
+  enrolments: readonly { readonly patientId: string; readonly armId: string }[],
+): CohortPatientInput[] {
+  const armOf = new Map(enrolments.map((e) => [e.patientId, e.armId]));
+  return records.flatMap((r) => {
+    const armId = armOf.get(r.patient.id);
+    return armId === undefined ? [] : [toCohortPatient(r, armId)];
+  });
+}
