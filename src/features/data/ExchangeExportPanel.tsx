@@ -56,9 +56,15 @@ export function ExchangeExportPanel() {
     if (armsFrom) {
       // A stored cohort's arms: its enrolled patients, from the whole database.
       const all = await readBackup({ scope: 'all' });
-      if (!all.ok) return setMessage(all.reason);
+      if (!all.ok) {
+        setMessage(all.reason);
+        return;
+      }
       const arms = redcapArms(all.value, armsFrom);
-      if (!arms) return setMessage('That cohort is no longer stored: choose another.');
+      if (!arms) {
+        setMessage('That cohort is no longer stored: choose another.');
+        return;
+      }
       const cohort = all.value.cohorts?.find((c) => c.id === armsFrom);
       const slug = (cohort?.name ?? 'cohort').replace(/[^\p{L}\p{N}._-]+/gu, '_');
       download(
