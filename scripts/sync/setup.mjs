@@ -14,19 +14,23 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx) {
     if (userCtx.roles.indexOf('_admin') === -1) throw({ unauthorized: 'Only an administrator may change design documents.' });
     return;
   }
-  var tables = ['patients', 'events', 'visits', 'assessments', 'safetyAcks'];
+  var tables = ['patients', 'events', 'visits', 'assessments', 'safetyAcks', 'cohorts', 'enrolments'];
+  var ofNoPatient = newDoc.table === 'cohorts';
   function refuse(what) { throw({ forbidden: 'Record ' + newDoc._id + ': ' + what }); }
   if (tables.indexOf(newDoc.table) === -1) refuse('table must be one of ' + tables.join(', '));
   if (typeof newDoc.author !== 'string' || newDoc.author === '') refuse('author is missing');
   if (typeof newDoc.device !== 'string' || newDoc.device === '') refuse('device is missing');
   if (typeof newDoc.hlc !== 'string' || !/^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/.test(newDoc.hlc)) refuse('hlc is not a clock');
-  if (typeof newDoc.patientId !== 'string' || newDoc.patientId === '') refuse('patientId is missing');
+  if (typeof newDoc.patientId !== 'string' || (newDoc.patientId === '') !== ofNoPatient) refuse(ofNoPatient ? 'a cohort belongs to no patient' : 'patientId is missing');
   if (newDoc._deleted) return;
   var r = newDoc.record;
   if (!r || typeof r !== 'object') refuse('record is missing');
   if (r.id !== newDoc._id) refuse('record.id must be the document id');
   if (newDoc.table === 'patients') {
     if (typeof r.code !== 'string' || r.code.replace(/\\s/g, '') === '') refuse('patient code is missing');
+  } else if (ofNoPatient) {
+    if (typeof r.name !== 'string' || r.name.replace(/\\s/g, '') === '') refuse('cohort name is missing');
+    if (!r.arms || !r.arms.length) refuse('a cohort needs at least one arm');
   } else if (r.patientId !== newDoc.patientId) refuse('record.patientId must be the document patientId');
   if ((newDoc.table === 'visits' || newDoc.table === 'assessments') && !/^\\d{4}-\\d{2}-\\d{2}$/.test(r.date)) refuse('date must be YYYY-MM-DD');
   if ((newDoc.table === 'visits' || newDoc.table === 'assessments') && r.status !== 'draft' && r.status !== 'final') refuse('status must be draft or final');

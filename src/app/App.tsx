@@ -33,6 +33,12 @@ const PrintPage = lazy(() =>
 const CohortPage = lazy(() =>
   import('../features/cohort/CohortPage').then((m) => ({ default: m.CohortPage })),
 );
+const CohortsPage = lazy(() =>
+  import('../features/cohorts/CohortsPage').then((m) => ({ default: m.CohortsPage })),
+);
+const StoredCohortPage = lazy(() =>
+  import('../features/cohorts/StoredCohortPage').then((m) => ({ default: m.StoredCohortPage })),
+);
 const CaseloadPage = lazy(() =>
   import('../features/caseload/CaseloadPage').then((m) => ({ default: m.CaseloadPage })),
 );
@@ -73,7 +79,11 @@ function Page({ route }: { route: Route }) {
     case 'data':
       return <DataPage />;
     case 'cohort':
-      return <CohortPage />;
+      return <CohortPage {...(route.cohortId ? { cohortId: route.cohortId } : {})} />;
+    case 'cohorts':
+      return <CohortsPage />;
+    case 'stored-cohort':
+      return <StoredCohortPage cohortId={route.cohortId} />;
     case 'caseload':
       return <CaseloadPage />;
     case 'sync-conflicts':
@@ -128,7 +138,8 @@ export function App() {
           <nav aria-label="Main">
             <a href={paths.patients()}>Patients</a>
             <a href={paths.caseload()}>Caseload</a>
-            <a href={paths.cohort()}>Cohort</a>
+            <a href={paths.cohorts()}>Cohorts</a>
+            <a href={paths.cohort()}>Cohort view</a>
             <a href={paths.data()}>Data &amp; settings</a>
           </nav>
           <span className="app-status">Data stays on this device</span>

@@ -10,6 +10,8 @@ import { declareVersions } from './versions';
 import type {
   Assessment,
   ClinicScaleRecord,
+  Cohort,
+  Enrolment,
   HistoryEntry,
   MetaRecord,
   Patient,
@@ -36,6 +38,10 @@ export class TrajectoryDb extends Dexie {
   tombstones!: EntityTable<Tombstone, 'id', Tombstone>;
   /** Clinic-defined scales, one row per version (v7; clinic-scales-repo.ts). */
   scaleDefinitions!: EntityTable<ClinicScaleRecord, 'id', ClinicScaleRecord>;
+  /** Stored cohorts and their arms (cohort-schema.ts); v8. */
+  cohorts!: EntityTable<Cohort, 'id', Cohort>;
+  /** A patient in one arm of a cohort; v8. */
+  enrolments!: EntityTable<Enrolment, 'id', Enrolment>;
 
   constructor(name: string) {
     // Chrome defaults to 'relaxed' durability since v121: a power cut could lose the last

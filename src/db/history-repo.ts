@@ -6,6 +6,7 @@
  */
 import { undoRulesChange } from './clinical-choices';
 import { db } from './db';
+import { cohortRuleProblems } from './enrolments-repo';
 import {
   assessmentDataOf,
   omitKeys,
@@ -44,6 +45,8 @@ const TABLE_WORDS: Record<ClinicalTable, string> = {
   visits: 'visit',
   assessments: 'assessment',
   safetyAcks: 'safety acknowledgement',
+  cohorts: 'cohort',
+  enrolments: 'enrolment',
 };
 
 /** Data to compare: derived keys and the assessment's copy of its visit date left out. */
@@ -166,6 +169,9 @@ export function undo(
         return refuse(`Cannot undo "${operation}": ${problems.join('; ')}.`, problems);
       }
     }
+    const cohortProblems = await cohortRuleProblems(changes);
+    if (cohortProblems.length)
+      return refuse(`Cannot undo "${operation}": ${cohortProblems.join('; ')}.`, cohortProblems);
     return succeed({ groupId, operation, records: changes.length });
   });
 }

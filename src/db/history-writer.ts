@@ -11,6 +11,8 @@ import { nowIso, newId } from './write';
 import type {
   Assessment,
   ClinicalTable,
+  Cohort,
+  Enrolment,
   HistoryAction,
   HistoryEntry,
   Patient,
@@ -58,6 +60,9 @@ export function patientIdOf(change: Change): string {
   switch (change.table) {
     case 'patients':
       return recordOf(change).id;
+    case 'cohorts':
+      // A cohort belongs to no patient (its enrolments each belong to theirs).
+      return '';
     default:
       return (change.after ?? change.before ?? { patientId: '' }).patientId;
   }
@@ -72,10 +77,20 @@ type Buckets = {
   visits: Visit[];
   assessments: Assessment[];
   safetyAcks: SafetyAck[];
+  cohorts: Cohort[];
+  enrolments: Enrolment[];
 };
 
 function bucketPuts(changes: readonly Change[]): Buckets {
-  const puts: Buckets = { patients: [], events: [], visits: [], assessments: [], safetyAcks: [] };
+  const puts: Buckets = {
+    patients: [],
+    events: [],
+    visits: [],
+    assessments: [],
+    safetyAcks: [],
+    cohorts: [],
+    enrolments: [],
+  };
   for (const change of changes) {
     switch (change.table) {
       case 'patients':
@@ -92,6 +107,12 @@ function bucketPuts(changes: readonly Change[]): Buckets {
         break;
       case 'safetyAcks':
         if (change.after) puts.safetyAcks.push(change.after);
+        break;
+      case 'cohorts':
+        if (change.after) puts.cohorts.push(change.after);
+        break;
+      case 'enrolments':
+        if (change.after) puts.enrolments.push(change.after);
         break;
     }
   }
@@ -158,6 +179,8 @@ export async function applyChanges(
     visits: [],
     assessments: [],
     safetyAcks: [],
+    cohorts: [],
+    enrolments: [],
   };
   for (const change of changes) {
     if (change.after === null) deletes[change.table].push(recordOf(change).id);
@@ -170,6 +193,8 @@ export async function applyChanges(
     visits: db.visits,
     assessments: db.assessments,
     safetyAcks: db.safetyAcks,
+    cohorts: db.cohorts,
+    enrolments: db.enrolments,
   } as const;
   await Promise.all(
     (Object.keys(deletes) as ClinicalTable[])
@@ -188,6 +213,8 @@ export async function applyChanges(
     puts.visits.length ? db.visits.bulkPut(puts.visits) : null,
     puts.assessments.length ? db.assessments.bulkPut(puts.assessments) : null,
     puts.safetyAcks.length ? db.safetyAcks.bulkPut(puts.safetyAcks) : null,
+    puts.cohorts.length ? db.cohorts.bulkPut(puts.cohorts) : null,
+    puts.enrolments.length ? db.enrolments.bulkPut(puts.enrolments) : null,
   ]);
   const undo = options.undo ?? false;
   const entries = changes.map((change): Omit<HistoryEntry, 'id'> => ({
@@ -208,12 +235,17 @@ export async function applyChanges(
   return groupId;
 }
 
-type Bucketed = Omit<Buckets, 'patients'> & { patient: Patient };
+type Bucketed = Omit<Buckets, 'patients' | 'cohorts' | 'enrolments'> & { patient: Patient };
+
+/** Cohorts and enrolments are not part of a patient summary. */
+const COHORT_TABLES: readonly ClinicalTable[] = ['cohorts', 'enrolments'];
 
 const isDraft = (a: Assessment | null) => a === null || a.status === 'draft';
 
 /** The patient summaries of everyone these changes touch, recomputed (summary-writer.ts). */
-async function keepSummaries(changes: readonly Change[]): Promise<void> {
+async function keepSummaries(all: readonly Change[]): Promise<void> {
+  const changes = all.filter((c) => !COHORT_TABLES.includes(c.table));
+  if (changes.length === 0) return;
   const drafts = changes.flatMap((c) =>
     c.table === 'assessments' && isDraft(c.before) && isDraft(c.after) ? [c] : [],
   );

@@ -1,7 +1,8 @@
 /** Creating, editing and deleting patients. Every change is kept in history. */
 import { mergeFields } from '../domain/field-merge';
 import { codeKeyOf, patientDataOf, sameData, withPatientKeys } from './derived';
-import { applyChanges, tombstoneOf, type Change, stampFor } from './history-writer';
+import { enrolmentsOfPatient } from './enrolments-repo';
+import { applyChanges, recordOf, tombstoneOf, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { readPatientBundle } from './patient-bundle';
 import { patientDataSchema } from './record-schemas';
@@ -147,7 +148,7 @@ export function chooseBaseline(
 
 /**
  * Deletes the patient and all its records (events, visits, assessments, safety
- * acknowledgements) as one change, which undo restores as a whole. History is kept.
+ * acknowledgements, cohort enrolments) as one change, which undo restores as a whole. History is kept.
  */
 export function deletePatient(
   id: string,
@@ -157,6 +158,7 @@ export function deletePatient(
     const bundle = await readPatientBundle(id);
     if (!bundle.patient) return refuse(`There is no patient with id ${id}.`);
     const changes: Change[] = [
+      ...(await enrolmentsOfPatient(id)),
       ...bundle.safetyAcks.map((r): Change => ({ table: 'safetyAcks', before: r, after: null })),
       ...bundle.assessments.map((r): Change => ({ table: 'assessments', before: r, after: null })),
       ...bundle.visits.map((r): Change => ({ table: 'visits', before: r, after: null })),
@@ -206,7 +208,9 @@ export function purgePatient(
     const history = await db.history.where('patientId').equals(id).primaryKeys();
     const at = nowIso();
     const operation = { name: 'erase patient', by: options.by };
+    const enrolments = await enrolmentsOfPatient(id);
     const gone: Change[] = [
+      ...enrolments,
       ...bundle.safetyAcks.map((before): Change => ({ table: 'safetyAcks', before, after: null })),
       ...bundle.assessments.map((before): Change => ({
         table: 'assessments',
@@ -218,6 +222,7 @@ export function purgePatient(
       { table: 'patients', before: bundle.patient, after: null },
     ];
     await Promise.all([
+      db.enrolments.bulkDelete(enrolments.map((c) => recordOf(c).id)),
       db.safetyAcks.bulkDelete(bundle.safetyAcks.map((r) => r.id)),
       db.assessments.bulkDelete(bundle.assessments.map((r) => r.id)),
       db.visits.bulkDelete(bundle.visits.map((r) => r.id)),

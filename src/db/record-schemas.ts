@@ -11,7 +11,15 @@ import { VISIT_INTERVAL_LIMITS } from '../domain/caseload/due';
 import { isScaleId, scaleIdsInUse } from '../domain/scales/registry';
 import { isIsoDate } from '../domain/time';
 import { isClockTime } from '../domain/visit-time';
-import type { AssessmentData, PatientData, SafetyAck, TreatmentEvent, Visit } from './schema';
+import type {
+  AssessmentData,
+  CohortData,
+  EnrolmentData,
+  PatientData,
+  SafetyAck,
+  TreatmentEvent,
+  Visit,
+} from './schema';
 
 const text = (max: number) =>
   z
@@ -162,6 +170,49 @@ export const safetyAckSchema = z.strictObject({
   acknowledgedAt: timestampSchema,
   note: text(2000).exactOptional(),
 }) satisfies z.ZodType<SafetyAck>;
+
+export const cohortDataSchema = z
+  .strictObject({
+    id: idSchema,
+    name: text(200),
+    kind: z.enum(['study', 'case series'], { error: 'must be "study" or "case series"' }),
+    description: text(2000).exactOptional(),
+    arms: z
+      .array(z.strictObject({ id: idSchema, name: text(100) }))
+      .min(1, { error: 'a cohort needs at least one arm' })
+      .max(20, { error: 'must be at most 20 arms' }),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+  })
+  .superRefine((cohort, ctx) => {
+    const seen = new Map<string, number>();
+    cohort.arms.forEach((arm, i) => {
+      const key = arm.name.trim().toLowerCase();
+      const earlier = seen.get(key);
+      if (earlier !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms', i, 'name'],
+          message: `"${arm.name}" is already the name of arm ${earlier + 1}; arm names must differ`,
+        });
+      else seen.set(key, i);
+      if (cohort.arms.findIndex((a) => a.id === arm.id) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms', i, 'id'],
+          message: 'the same id as another arm',
+        });
+    });
+  }) satisfies z.ZodType<CohortData>;
+
+export const enrolmentSchema = z.strictObject({
+  id: idSchema,
+  cohortId: idSchema,
+  armId: idSchema,
+  patientId: idSchema,
+  enrolledOn: isoDateSchema.exactOptional(),
+  createdAt: timestampSchema,
+}) satisfies z.ZodType<EnrolmentData>;
 
 /** `assessments[3].entry.responses[2]`, `patients[0].code`, `entry.items["3"]`. */
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {

@@ -14,6 +14,7 @@ import type { ScaleId } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
 import type { ClockTime } from '../domain/visit-time';
 import type { ClinicScaleRecord } from './scale-schema';
+import type { Cohort, Enrolment } from './cohort-schema';
 import type { SyncConflict, SyncResolution, SyncSettings, SyncState } from './sync-schema';
 
 /** An ISO 8601 instant, e.g. '2024-01-05T09:30:00.000Z'. */
@@ -177,7 +178,8 @@ export interface SafetyAck {
 }
 
 /** The tables whose every change is kept in history. */
-export type ClinicalTable = 'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks';
+export type ClinicalTable =
+  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'cohorts' | 'enrolments';
 
 export interface RecordMap {
   patients: Patient;
@@ -185,6 +187,8 @@ export interface RecordMap {
   visits: Visit;
   assessments: Assessment;
   safetyAcks: SafetyAck;
+  cohorts: Cohort;
+  enrolments: Enrolment;
 }
 
 export type ClinicalRecord = RecordMap[ClinicalTable];
@@ -247,6 +251,14 @@ export type ScaleHistoryEntry = HistoryBase & {
 export type HistoryEntry = RecordHistoryEntry | RulesHistoryEntry | ScaleHistoryEntry;
 
 export type { PatientSummary, SummaryScore, TotalKey } from './summary-schema';
+export type {
+  Cohort,
+  CohortArm,
+  CohortData,
+  CohortKind,
+  Enrolment,
+  EnrolmentData,
+} from './cohort-schema';
 
 export interface MigrationLogEntry {
   readonly version: number;

@@ -213,7 +213,7 @@ export async function addSyncConflicts(found: readonly SyncConflict[]): Promise<
 export async function versionAtRev(id: string, rev: string): Promise<SyncVersion | null> {
   const entries = await db.history.where('recordId').equals(id).toArray();
   for (const entry of entries.reverse()) {
-    if (entry.table === 'clinicalRules') continue;
+    if (entry.table === 'clinicalRules' || entry.table === 'scaleDefinitions') continue;
     const record =
       entry.after?.rev === rev ? entry.after : entry.before?.rev === rev ? entry.before : null;
     if (record)

@@ -73,6 +73,14 @@ const SHIPPED: readonly {
     stores: { scaleDefinitions: 'id, scaleId' },
     steps: ['v7-clinic-scales'],
   },
+  {
+    version: 8,
+    stores: {
+      cohorts: 'id, name',
+      enrolments: 'id, cohortId, patientId, [cohortId+patientId]',
+    },
+    steps: ['v8-cohort-tables'],
+  },
 ];
 
 describe('schema versions', () => {

@@ -20,6 +20,7 @@ import { v6DeviceId } from './migrations/v6-device-id';
 import { v6HistoryClock } from './migrations/v6-history-clock';
 import { v6RecordAuthors } from './migrations/v6-record-authors';
 import { v7ClinicScales } from './migrations/v7-clinic-scales';
+import { v8CohortTables } from './migrations/v8-cohort-tables';
 import type { MetaRecord, MigrationLogEntry } from './schema';
 
 export interface SchemaVersion {
@@ -97,6 +98,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       scaleDefinitions: 'id, scaleId',
     },
     steps: [v7ClinicScales],
+  },
+  {
+    // Issue 14: stored cohorts (src/db/cohort-schema.ts). A patient is in a cohort at most
+    // once; the repository keeps that rule (an index, not a unique one, so replication can
+    // bring two and list them as a conflict instead of failing).
+    version: 8,
+    stores: {
+      cohorts: 'id, name',
+      enrolments: 'id, cohortId, patientId, [cohortId+patientId]',
+    },
+    steps: [v8CohortTables],
   },
 ];
 

@@ -30,6 +30,8 @@ const allTables = () => [
   db.patientSummaries,
   db.tombstones,
   db.scaleDefinitions,
+  db.cohorts,
+  db.enrolments,
 ];
 
 /** A table name a write may lock. */
@@ -43,7 +45,9 @@ export type TableName =
   | 'meta'
   | 'patientSummaries'
   | 'tombstones'
-  | 'scaleDefinitions';
+  | 'scaleDefinitions'
+  | 'cohorts'
+  | 'enrolments';
 
 const CLINICAL: readonly TableName[] = [
   'patients',
@@ -51,6 +55,8 @@ const CLINICAL: readonly TableName[] = [
   'visits',
   'assessments',
   'safetyAcks',
+  'cohorts',
+  'enrolments',
 ];
 
 /** A write to a clinical table may leave or remove a tombstone (applyChanges): lock it too. */
@@ -107,6 +113,8 @@ export function clinicalTable<K extends ClinicalTable>(name: K): TableMap[K] {
     visits: db.visits,
     assessments: db.assessments,
     safetyAcks: db.safetyAcks,
+    cohorts: db.cohorts,
+    enrolments: db.enrolments,
   };
   return tables[name];
 }

@@ -18,7 +18,8 @@ import {
 import { isScaleId, scaleOf } from './scales/registry';
 import { validateEntry } from './validation';
 
-export type SyncTable = 'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks';
+export type SyncTable =
+  'patients' | 'events' | 'visits' | 'assessments' | 'safetyAcks' | 'cohorts' | 'enrolments';
 export type RecordFields = Readonly<Record<string, unknown>>;
 
 export type VersionMerge =

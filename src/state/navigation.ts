@@ -20,7 +20,9 @@ export type Route =
   | { name: 'course'; patientId: string }
   | { name: 'print'; patientId: string }
   | { name: 'data' }
-  | { name: 'cohort' }
+  | { name: 'cohort'; cohortId?: string }
+  | { name: 'cohorts' }
+  | { name: 'stored-cohort'; cohortId: string }
   | { name: 'caseload' }
   | { name: 'sync-conflicts' }
   | { name: 'not-found'; path: string };
@@ -44,7 +46,10 @@ export const paths = {
   course: (id: string) => `#/patients/${id}/course`,
   print: (id: string) => `#/patients/${id}/print`,
   data: () => '#/data',
-  cohort: () => '#/cohort',
+  /** The cohort view; with an id, on that stored cohort. */
+  cohort: (cohortId?: string) => (cohortId ? `#/cohort/${cohortId}` : '#/cohort'),
+  cohorts: () => '#/cohorts',
+  storedCohort: (id: string) => `#/cohorts/${id}`,
   caseload: () => '#/caseload',
   syncConflicts: () => '#/sync/conflicts',
 };
@@ -68,6 +73,10 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'data' && parts.length === 1) return { name: 'data' };
   if (first === 'cohort' && parts.length === 1) return { name: 'cohort' };
+  if (first === 'cohort' && id && parts.length === 2) return { name: 'cohort', cohortId: id };
+  if (first === 'cohorts' && parts.length === 1) return { name: 'cohorts' };
+  if (first === 'cohorts' && id && parts.length === 2)
+    return { name: 'stored-cohort', cohortId: id };
   if (first === 'caseload' && parts.length === 1) return { name: 'caseload' };
   if (first === 'sync' && id === 'conflicts' && parts.length === 2)
     return { name: 'sync-conflicts' };

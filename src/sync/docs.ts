@@ -30,7 +30,7 @@ function dataOf(record: ClinicalRecord): ClinicalRecord {
 }
 
 const patientIdOf = (table: ClinicalTable, record: ClinicalRecord): string =>
-  table === 'patients' ? record.id : (record as { patientId: string }).patientId;
+  table === 'patients' ? record.id : ((record as { patientId?: string }).patientId ?? '');
 
 /** The document for a record (or tombstone) to send, on top of `_rev` when the replica has one. */
 export function docOf(item: Outgoing, replicaRev: string | undefined): RecordDoc {

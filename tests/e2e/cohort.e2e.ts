@@ -37,7 +37,7 @@ describe('the cohort view', () => {
     page.on('worker', (w) => workers.push(w.url()));
     await page.goto(baseUrl());
     await importFile(page, 'cohort-synthetic.json');
-    await page.getByRole('link', { name: 'Cohort' }).click();
+    await page.getByRole('link', { name: 'Cohort view', exact: true }).click();
     await page
       .getByLabel('Arm B (to compare): index event')
       .selectOption({ label: 'Drug B (3 patients)' });
@@ -194,7 +194,7 @@ describe('the cohort view', () => {
     await page.goto(baseUrl());
     await page.getByRole('button', { name: 'Load example patient' }).click();
     await page.getByRole('link', { name: 'DEZ-001' }).waitFor();
-    await page.getByRole('link', { name: 'Cohort' }).click();
+    await page.getByRole('link', { name: 'Cohort view', exact: true }).click();
     await page.getByLabel('Measure').selectOption({ label: 'HAMD-17 total' });
     const table = 'dezocine: HAMD-17 total';
     const rows = await Promise.all(

@@ -65,7 +65,7 @@ describe('focus and titles', () => {
     await focusIsOn(page, 'New patient');
     expect(await page.title()).toBe('New patient · Trajectory');
 
-    await page.getByRole('link', { name: 'Cohort', exact: true }).click();
+    await page.getByRole('link', { name: 'Cohort view', exact: true }).click();
     await focusIsOn(page, /^Cohort/);
     expect(await page.title()).toBe('Cohort · Trajectory');
     await context.close();

@@ -37,7 +37,15 @@ describe('import conflicts: plan, then skip or replace, never a silent merge', (
   it('plans a clean import with no conflicts', async () => {
     const plan = await planImport(parsedCase());
     expect(plan).toEqual({
-      inFile: { patients: 1, events: 4, visits: 5, assessments: 20, safetyAcks: 0 },
+      inFile: {
+        patients: 1,
+        events: 4,
+        visits: 5,
+        assessments: 20,
+        safetyAcks: 0,
+        cohorts: 0,
+        enrolments: 0,
+      },
       newPatients: ['DEZ-001'],
       conflicts: [],
       collisions: [],

@@ -43,8 +43,8 @@ describe('streamed backup export', () => {
     expect(records).toBe(30);
     expect(seen.at(-1)).toBe(records);
     const text = new TextDecoder().decode((await gunzip(bytes))!);
-    // Header line, 5 table openings, 30 record lines, 5 closings, checksum: never one long line.
-    expect(text.split('\n').filter(Boolean)).toHaveLength(1 + 5 + 30 + 5 + 1);
+    // Header line, 7 table openings, 30 record lines, 7 closings, checksum: never one long line.
+    expect(text.split('\n').filter(Boolean)).toHaveLength(1 + 7 + 30 + 7 + 1);
   });
 
   it('says so and gives no file when compression fails', async () => {

@@ -186,6 +186,7 @@ describe('v1 → current', () => {
       [6, 'v6-record-authors'],
       [6, 'v6-delete-tombstones'],
       [7, 'v7-clinic-scales'],
+      [8, 'v8-cohort-tables'],
     ]);
     expect(log[0]?.summary).toBe(
       '3 patients keyed; 2 codes changed: "abc-001" -> "abc-001-2", "  XYZ-7 " -> "XYZ-7"',
@@ -308,7 +309,41 @@ describe('v3 → v6 (replication stamps)', () => {
       'authors set on 1 patients (1 named in history), 1 events (0 named in history), 0 visits (0 named in history), 0 assessments (0 named in history), 0 safetyAcks (0 named in history)',
       '1 tombstones made from history',
       'clinic scale table made (0 definitions)',
+      'cohorts and enrolments tables added (0 cohorts, 0 enrolments)',
     ]);
+    db.close();
+  });
+
+  it('v8: adds empty cohort tables, keeps every record, and the patient can then be enrolled', async () => {
+    const db = await openUpgraded(await createV3Database());
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.cohorts.count()).toBe(0);
+    expect(await db.enrolments.count()).toBe(0);
+    expect((await db.patients.toArray()).map((p) => p.code)).toEqual(['V3-1']);
+    expect((await db.events.toArray()).map((e) => e.id)).toEqual([E]);
+    expect(await db.history.count()).toBe(5);
+    const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];
+    expect(log.filter((e) => e.version === 8).map((e) => e.step)).toEqual(['v8-cohort-tables']);
+    // The new indexes work on the upgraded database: one patient, one cohort, one arm.
+    const cohortId = '0b1d0000-0000-4000-8000-0000000000c1';
+    const armId = '0b1d0000-0000-4000-8000-0000000000c2';
+    await db.cohorts.add({
+      id: cohortId,
+      name: 'Dezocine series',
+      kind: 'case series',
+      arms: [{ id: armId, name: 'Dezocine' }],
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.enrolments.add({
+      id: '0b1d0000-0000-4000-8000-0000000000c3',
+      cohortId,
+      armId,
+      patientId: P,
+      createdAt: at,
+    });
+    expect(await db.enrolments.where('[cohortId+patientId]').equals([cohortId, P]).count()).toBe(1);
+    expect(await db.enrolments.where('patientId').equals(P).count()).toBe(1);
     db.close();
   });
 });

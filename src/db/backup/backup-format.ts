@@ -12,6 +12,8 @@ import type { ClinicalRules } from '../../domain/clinical-rules';
 import type { ScaleDefinition } from '../../domain/scale-types';
 import type {
   AssessmentData,
+  CohortData,
+  EnrolmentData,
   IsoTimestamp,
   PatientData,
   SafetyAck,
@@ -41,6 +43,13 @@ export interface BackupTables {
   readonly visits: readonly Visit[];
   readonly assessments: readonly AssessmentData[];
   readonly safetyAcks: readonly SafetyAck[];
+  /**
+   * Stored cohorts and enrolments (v8). Optional: files made before them have neither key
+   * (and their checksum covers only the tables they hold). A one-patient file carries none:
+   * a cohort is the clinic's, not the patient's.
+   */
+  readonly cohorts?: readonly CohortData[];
+  readonly enrolments?: readonly EnrolmentData[];
 }
 
 export type BackupTable = keyof BackupTables;
@@ -51,6 +60,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   'visits',
   'assessments',
   'safetyAcks',
+  'cohorts',
+  'enrolments',
 ];
 
 export interface Backup extends BackupTables {

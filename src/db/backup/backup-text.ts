@@ -113,7 +113,7 @@ export function backupToJson(backup: Backup): string {
   const pieces = [writer.start()];
   for (const table of BACKUP_TABLES) {
     pieces.push(writer.table(table));
-    for (const record of backup[table]) pieces.push(writer.record(record));
+    for (const record of backup[table] ?? []) pieces.push(writer.record(record));
   }
   pieces.push(writer.end());
   return pieces.join('');

@@ -13,7 +13,8 @@ import { visitSlotClash } from '../../domain/visit-time';
 import type { Visit } from '../schema';
 import { codeKeyOf } from '../derived';
 import { formatPath } from '../record-schemas';
-import type { BackupTable, BackupTables } from './backup-format';
+import { BACKUP_TABLES, type BackupTable, type BackupTables } from './backup-format';
+import { checkCohorts } from './check-cohorts';
 
 /** A record that passed its shape check, with its place in the file. */
 export interface Placed<T> {
@@ -22,7 +23,7 @@ export interface Placed<T> {
 }
 
 export type PlacedTables = {
-  readonly [K in BackupTable]: readonly Placed<BackupTables[K][number]>[];
+  readonly [K in BackupTable]: readonly Placed<NonNullable<BackupTables[K]>[number]>[];
 };
 
 /** Ids seen in each table, valid record or not, so that a broken record is reported once. */
@@ -68,9 +69,8 @@ export function checkBackup(
   registry: ScaleRegistry = scalesInUse(),
 ): string[] {
   const problems: string[] = [];
-  for (const table of ['patients', 'events', 'visits', 'assessments', 'safetyAcks'] as const) {
-    duplicateIds(table, tables[table], problems);
-  }
+  for (const table of BACKUP_TABLES) duplicateIds(table, tables[table], problems);
+  problems.push(...checkCohorts(tables, seen));
   const codeOf = new Map(tables.patients.map(({ record }) => [record.id, record.code]));
   const byCode = new Map<string, Placed<{ code: string }>>();
   for (const placed of tables.patients) {

@@ -10,7 +10,15 @@ import { db } from '../db';
 import { assessmentDataOf, patientDataOf } from '../derived';
 import { readPatientBundle } from '../patient-bundle';
 import { withoutStamps } from '../revision';
-import type { Assessment, Patient, SafetyAck, TreatmentEvent, Visit } from '../schema';
+import type {
+  Assessment,
+  Cohort,
+  Enrolment,
+  Patient,
+  SafetyAck,
+  TreatmentEvent,
+  Visit,
+} from '../schema';
 import { refuse, succeed, type DbResult } from '../result';
 import { runRead } from '../write';
 import { APP_VERSION } from './app-version';
@@ -25,17 +33,23 @@ interface StoredRows {
   readonly visits: readonly Visit[];
   readonly assessments: readonly Assessment[];
   readonly safetyAcks: readonly SafetyAck[];
+  /** Only in a backup of everything (a cohort is the clinic's, not one patient's). */
+  readonly cohorts?: readonly Cohort[];
+  readonly enrolments?: readonly Enrolment[];
 }
 
 async function readAll(): Promise<StoredRows> {
-  const [patients, events, visits, assessments, safetyAcks] = await Promise.all([
-    db.patients.toArray(),
-    db.events.toArray(),
-    db.visits.toArray(),
-    db.assessments.toArray(),
-    db.safetyAcks.toArray(),
-  ]);
-  return { patients, events, visits, assessments, safetyAcks };
+  const [patients, events, visits, assessments, safetyAcks, cohorts, enrolments] =
+    await Promise.all([
+      db.patients.toArray(),
+      db.events.toArray(),
+      db.visits.toArray(),
+      db.assessments.toArray(),
+      db.safetyAcks.toArray(),
+      db.cohorts.toArray(),
+      db.enrolments.toArray(),
+    ]);
+  return { patients, events, visits, assessments, safetyAcks, cohorts, enrolments };
 }
 
 async function readOne(patientId: string): Promise<StoredRows | null> {
@@ -122,6 +136,31 @@ function assemble(
         ),
       )
       .map(withoutStamps),
+    ...(rows.cohorts
+      ? {
+          cohorts: [...rows.cohorts]
+            .sort(
+              byKeys<Cohort>(
+                (c) => c.name,
+                (c) => c.id,
+              ),
+            )
+            .map(withoutStamps),
+        }
+      : {}),
+    ...(rows.enrolments
+      ? {
+          enrolments: [...rows.enrolments]
+            .sort(
+              byKeys<Enrolment>(
+                (e) => e.cohortId,
+                (e) => e.patientId,
+                (e) => e.id,
+              ),
+            )
+            .map(withoutStamps),
+        }
+      : {}),
   };
 }
 

@@ -98,6 +98,21 @@ function begin(scope: ExportScope): Promise<Start | null> {
 
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Every cohort (by name, then id) or every enrolment (by cohort, then patient), without stamps. */
+async function readCohortTable(table: 'cohorts' | 'enrolments'): Promise<unknown[]> {
+  if (table === 'cohorts') {
+    const rows = await db.cohorts.toArray();
+    rows.sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+    return rows.map(withoutStamps);
+  }
+  const rows = await db.enrolments.toArray();
+  rows.sort(
+    (a, b) =>
+      compare(a.cohortId, b.cohortId) || compare(a.patientId, b.patientId) || compare(a.id, b.id),
+  );
+  return rows.map(withoutStamps);
+}
+
 /** One page of patients' rows of one table, in file order, as the backup carries them. */
 async function readPage(table: BackupTable, ids: readonly string[]): Promise<unknown[]> {
   if (table === 'patients') {
@@ -154,6 +169,14 @@ async function* pieces(
   let buffer = writer.start();
   for (const table of BACKUP_TABLES) {
     buffer += writer.table(table);
+    if (table === 'cohorts' || table === 'enrolments') {
+      // The clinic's, not a patient's: all of them in a full backup, none in a patient's.
+      const rows = scope.scope === 'all' ? await runRead(() => readCohortTable(table)) : [];
+      for (const row of rows) buffer += writer.record(row);
+      written.records += rows.length;
+      written.counts[table] += rows.length;
+      continue;
+    }
     for (let at = 0; at < start.patientIds.length; at += EXPORT_PAGE) {
       options.signal?.throwIfAborted();
       const rows = await runRead(() =>

@@ -13,6 +13,7 @@ import { refuseAll, succeed, type DbResult } from '../result';
 import { runWrite, type WriteOptions } from '../write';
 import type { ValidBackup } from './backup-format';
 import { clinicScalesOfFile } from './clinic-scales-in-file';
+import { cohortImportChanges } from './import-cohorts';
 import { diffRows, planPatients, storedRows } from './plan-import';
 
 export interface ImportOptions extends WriteOptions {
@@ -37,6 +38,11 @@ export interface ImportSummary {
   readonly rules: 'none' | 'adopted' | 'same' | 'kept';
   /** Versions of clinic-defined scales the file brought that this device did not have. */
   readonly clinicScales?: readonly string[];
+  /**
+   * Enrolments of the file not imported, present only when some were: their patient was
+   * skipped (stored under another id) or the cohort kept here lacks their arm.
+   */
+  readonly enrolmentsLeftOut?: number;
 }
 
 const sameRules = (a: ClinicalRules, b: ClinicalRules) =>
@@ -82,6 +88,16 @@ export async function importBackup(
         ),
       );
     }
+    const fileIds = new Set(planned.map((p) => p.patient.id));
+    const cohorts = await cohortImportChanges(backup, {
+      written: new Set([...added, ...replace].map((p) => p.patient.id)),
+      removed: new Set(
+        replace.flatMap((p) => p.conflict?.existingIds ?? []).filter((id) => !fileIds.has(id)),
+      ),
+      onConflict: options.onConflict,
+    });
+    if (!cohorts.ok) return cohorts;
+    changes.push(...cohorts.value.changes);
     const name = `import backup of ${backup.exportedAt.slice(0, 10)}`;
     const groupId = changes.length ? await applyChanges({ name, by: options.by }, changes) : null;
     let rules: ImportSummary['rules'] = 'none';
@@ -100,6 +116,7 @@ export async function importBackup(
       groupId,
       rules,
       ...(scales.added.length ? { clinicScales: scales.added.map((d) => d.version) } : {}),
+      ...(cohorts.value.leftOut ? { enrolmentsLeftOut: cohorts.value.leftOut } : {}),
     });
   });
   // In step with the table whether the import was written or rolled back.

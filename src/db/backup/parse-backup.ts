@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { SCALE_IDS } from '../../domain/scales/registry';
 import {
   assessmentDataSchema,
+  cohortDataSchema,
+  enrolmentSchema,
   eventSchema,
   patientDataSchema,
   safetyAckSchema,
@@ -57,6 +59,8 @@ const headerFields = {
   visits: z.array(z.unknown()),
   assessments: z.array(z.unknown()),
   safetyAcks: z.array(z.unknown()),
+  cohorts: z.array(z.unknown()).exactOptional(),
+  enrolments: z.array(z.unknown()).exactOptional(),
   clinicalRules: clinicalRulesSchema.exactOptional(),
   clinicScales: z.array(clinicScaleSchema).max(200).exactOptional(),
 };
@@ -151,8 +155,11 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
   if ('checksum' in header.data) {
     const hasher = new BackupHasher(header.data);
     for (const table of BACKUP_TABLES) {
+      // A file made before stored cohorts has no such key, and its checksum does not name it.
+      const rows = header.data[table];
+      if (rows === undefined) continue;
       hasher.table(table);
-      for (const record of header.data[table]) hasher.record(record);
+      for (const record of rows) hasher.record(record);
     }
     if (hasher.digest().value !== header.data.checksum.value) return refuseAll([CHECKSUM_MISMATCH]);
   }
@@ -167,7 +174,16 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     problems,
   );
   const safetyAcks = placeRows('safetyAcks', safetyAckSchema, header.data.safetyAcks, problems);
+  const cohorts = placeRows('cohorts', cohortDataSchema, header.data.cohorts ?? [], problems);
+  const enrolments = placeRows(
+    'enrolments',
+    enrolmentSchema,
+    header.data.enrolments ?? [],
+    problems,
+  );
   const tables: PlacedTables = {
+    cohorts: cohorts.placed,
+    enrolments: enrolments.placed,
     patients: patients.placed,
     events: events.placed,
     visits: visits.placed,
@@ -175,6 +191,8 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     safetyAcks: safetyAcks.placed,
   };
   const seen: SeenIds = {
+    cohorts: cohorts.seen,
+    enrolments: enrolments.seen,
     patients: patients.seen,
     events: events.seen,
     visits: visits.seen,
@@ -203,6 +221,10 @@ export function parseBackup(text: string): DbResult<ValidBackup> {
     visits: visits.placed.map((p) => p.record),
     assessments: assessments.placed.map((p) => p.record),
     safetyAcks: safetyAcks.placed.map((p) => p.record),
+    ...(header.data.cohorts === undefined ? {} : { cohorts: cohorts.placed.map((p) => p.record) }),
+    ...(header.data.enrolments === undefined
+      ? {}
+      : { enrolments: enrolments.placed.map((p) => p.record) }),
     checksum: 'checksum' in header.data ? 'verified' : 'absent',
   };
   // The one place a backup becomes a ValidBackup: every check above has passed.

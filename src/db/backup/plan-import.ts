@@ -113,6 +113,8 @@ const RECORD_WORDS: Record<ClinicalTable, string> = {
   visits: 'visit',
   assessments: 'assessment',
   safetyAcks: 'safety acknowledgement',
+  cohorts: 'cohort',
+  enrolments: 'enrolment',
 };
 
 /** One record in words, for a plan: 'visit of 2024-01-10', 'HAMD-17 of 2024-01-10'. */
@@ -128,6 +130,10 @@ export function describeRow(row: Row): string {
       return `${row.record.scaleId} of ${row.record.date}`;
     case 'safetyAcks':
       return `safety acknowledgement of ${row.record.scaleId} item ${row.record.item}`;
+    case 'cohorts':
+      return `cohort ${row.record.name}`;
+    case 'enrolments':
+      return 'enrolment';
   }
 }
 
@@ -200,10 +206,9 @@ export async function planPatients(backup: ValidBackup): Promise<PlannedPatient[
 export function planImport(backup: ValidBackup, today = localToday()): Promise<ImportPlan> {
   return runRead(async () => {
     const planned = await planPatients(backup);
-    const inFile = Object.fromEntries(BACKUP_TABLES.map((t) => [t, backup[t].length])) as Record<
-      BackupTable,
-      number
-    >;
+    const inFile = Object.fromEntries(
+      BACKUP_TABLES.map((t) => [t, backup[t]?.length ?? 0]),
+    ) as Record<BackupTable, number>;
     return {
       inFile,
       newPatients: planned.filter((p) => !p.conflict).map((p) => p.patient.code),

@@ -94,3 +94,29 @@ export function drugCohortPatients(
 ): CohortPatientInput[] {
   return membersOf(records, drugCohortMembers(records, drugs));
 }
+
+/**
+ * A stored cohort's patients: each enrolled patient in their arm (`armId` as stored). An
+ * enrolled patient without an index event is kept, and the summary lists them as not counted
+ * with the reason, so n per arm never hides anyone silently.
+ */
+export function enrolledCohortMembers(
+  entries: readonly CohortIndexEntry[],
+  enrolments: readonly { readonly patientId: string; readonly armId: string }[],
+): Map<string, string> {
+  const armOf = new Map(enrolments.map((e) => [e.patientId, e.armId]));
+  const members = new Map<string, string>();
+  for (const r of entries) {
+    const armId = armOf.get(r.patient.id);
+    if (armId !== undefined) members.set(r.patient.id, armId);
+  }
+  return members;
+}
+
+/** A stored cohort's patients (enrolledCohortMembers), as cohort inputs. */
+export function enrolledCohortPatients(
+  records: readonly RecordView[],
+  enrolments: readonly { readonly patientId: string; readonly armId: string }[],
+): CohortPatientInput[] {
+  return membersOf(records, enrolledCohortMembers(records, enrolments));
+}

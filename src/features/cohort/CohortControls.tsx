@@ -39,31 +39,36 @@ export function CohortControls({
   );
   return (
     <div className="card cohort-controls">
-      <div className="field">
-        <label htmlFor="cohort-arm-a">Arm A: patients whose index event is</label>
-        <select
-          id="cohort-arm-a"
-          value={choice.armA}
-          onChange={(e) => {
-            set({ armA: e.currentTarget.value });
-          }}
-        >
-          {drugs.map(option)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="cohort-arm-b">Arm B (to compare): index event</label>
-        <select
-          id="cohort-arm-b"
-          value={choice.armB}
-          onChange={(e) => {
-            set({ armB: e.currentTarget.value });
-          }}
-        >
-          <option value="">none: one arm</option>
-          {drugs.filter((d) => d.key !== choice.armA).map(option)}
-        </select>
-      </div>
+      {/* A stored cohort brings its own arms (CohortSource): no drug to choose. */}
+      {drugs.length > 0 && (
+        <>
+          <div className="field">
+            <label htmlFor="cohort-arm-a">Arm A: patients whose index event is</label>
+            <select
+              id="cohort-arm-a"
+              value={choice.armA}
+              onChange={(e) => {
+                set({ armA: e.currentTarget.value });
+              }}
+            >
+              {drugs.map(option)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="cohort-arm-b">Arm B (to compare): index event</label>
+            <select
+              id="cohort-arm-b"
+              value={choice.armB}
+              onChange={(e) => {
+                set({ armB: e.currentTarget.value });
+              }}
+            >
+              <option value="">none: one arm</option>
+              {drugs.filter((d) => d.key !== choice.armA).map(option)}
+            </select>
+          </div>
+        </>
+      )}
       <div className="field">
         <label htmlFor="cohort-window">Visit window: ± days around day 7k</label>
         <input

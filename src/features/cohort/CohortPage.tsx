@@ -2,9 +2,12 @@ import { useMemo, useState } from 'react';
 import { useClinicalRules } from '../../db/choices-hooks';
 import { useCohortIndex } from '../../db/cohort-hooks';
 import type { CohortIndex } from '../../db/cohort-queries';
+import { useCohortList } from '../../db/stored-cohort-hooks';
+import type { CohortListItem } from '../../db/stored-cohort-queries';
 import {
   drugArmId,
   drugCohortMembers,
+  enrolledCohortMembers,
   indexDrugKey,
   type CohortIndexEntry,
 } from '../../domain/cohort/cohort-input';
@@ -17,6 +20,7 @@ import { getScale } from '../../domain/scales/registry';
 import { CohortImprovementChart, CohortResponseChart } from '../../charts/CohortCharts';
 import { ArmWeekTable } from './ArmWeekTable';
 import { CohortControls, type CohortChoice, type DrugOption } from './CohortControls';
+import { CohortSource } from './CohortSource';
 import { DifferenceTable } from './DifferenceTable';
 import { download } from '../../components/download';
 import { TimeToEventSection } from './TimeToEventSection';
@@ -32,13 +36,16 @@ function drugOptions(records: readonly CohortIndexEntry[]): DrugOption[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function CohortPage() {
+/** `cohortId`: open on that stored cohort (from the Cohorts page). */
+export function CohortPage({ cohortId }: { cohortId?: string }) {
   const records = useCohortIndex();
   const rules = useClinicalRules();
+  const stored = useCohortList();
   usePageTitle('Cohort');
-  if (records === undefined || rules === undefined) return <p role="status">Loading the cohort…</p>;
+  if (records === undefined || rules === undefined || stored === undefined)
+    return <p role="status">Loading the cohort…</p>;
   const drugs = drugOptions(records.entries);
-  if (drugs.length === 0) {
+  if (drugs.length === 0 && stored.length === 0) {
     return (
       <div className="card">
         <h1>Cohort</h1>
@@ -49,19 +56,36 @@ export function CohortPage() {
       </div>
     );
   }
-  return <Cohort records={records} drugs={drugs} rules={rules} />;
+  return (
+    <Cohort
+      records={records}
+      drugs={drugs}
+      rules={rules}
+      stored={stored}
+      initial={stored.some((s) => s.cohort.id === cohortId) ? (cohortId ?? '') : ''}
+    />
+  );
 }
 
 function Cohort({
   records,
   drugs,
   rules,
+  stored,
+  initial,
 }: {
   /** New after every change to the records: the figures are then computed again. */
   records: CohortIndex;
   drugs: DrugOption[];
   rules: ClinicalRules;
+  stored: readonly CohortListItem[];
+  /** A stored cohort's id, or '' for the cohort by index drug. */
+  initial: string;
 }) {
+  const [source, setSource] = useState(
+    initial || (drugs.length ? '' : (stored[0]?.cohort.id ?? '')),
+  );
+  const chosen = stored.find((s) => s.cohort.id === source) ?? null;
   const [choice, setChoice] = useState<CohortChoice>({
     armA: drugs[0]?.key ?? '',
     armB: '',
@@ -71,12 +95,13 @@ function Cohort({
   const halfWidth = Number(choice.halfWidth);
   const window = checkWindow({ halfWidth: choice.halfWidth.trim() === '' ? NaN : halfWidth });
   const arms = useMemo((): CohortArm[] => {
+    if (chosen) return chosen.cohort.arms.map((a) => ({ id: a.id, name: a.name }));
     const arm = (key: string) => {
       const d = drugs.find((x) => x.key === key);
       return d ? [{ id: drugArmId(d.key), name: d.name }] : [];
     };
     return [...arm(choice.armA), ...(choice.armB ? arm(choice.armB) : [])];
-  }, [drugs, choice.armA, choice.armB]);
+  }, [drugs, choice.armA, choice.armB, chosen]);
   // Keyed by the number, not the checked object (new at every render): the figures are
   // computed again only when an input really changed, not when a measure is chosen.
   const halfWidthOk = window.ok ? window.value.halfWidth : null;
@@ -86,18 +111,22 @@ function Cohort({
         ? null
         : {
             arms,
-            members: drugCohortMembers(records.entries, arms),
+            members: chosen
+              ? enrolledCohortMembers(records.entries, chosen.enrolments)
+              : drugCohortMembers(records.entries, arms),
             rules: courseRules(rules),
             window: { halfWidth: halfWidthOk },
           },
-    [records, arms, halfWidthOk, rules],
+    [records, arms, halfWidthOk, rules, chosen],
   );
   const { state: computed, exportCsv: cohortCsv } = useCohortSummary(query);
   const [exportError, setExportError] = useState<string | null>(null);
   const summary = computed?.status === 'done' ? computed.summary : null;
   const computing = computed?.status === 'computing';
 
-  const title = arms.map((a) => a.name).join(' vs ');
+  const title = chosen
+    ? `${chosen.cohort.name} (${arms.map((a) => a.name).join(' vs ')})`
+    : arms.map((a) => a.name).join(' vs ');
   const measure =
     summary?.measures.find((m) => m.id === choice.measureId) ?? summary?.measures[0] ?? null;
   const [armA, armB] = arms;
@@ -136,8 +165,14 @@ function Cohort({
           </button>
         </div>
       </div>
+      <CohortSource
+        stored={stored}
+        hasDrugs={drugs.length > 0}
+        value={source}
+        onChange={setSource}
+      />
       <CohortControls
-        drugs={drugs}
+        drugs={chosen ? [] : drugs}
         measures={
           summary?.measures ??
           (computed?.status === 'computing' ? computed.previous?.measures : []) ??

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { readBackup } from '../../db/backup/export-backup';
 import { usePatientList } from '../../db/hooks';
+import { useCohortList } from '../../db/stored-cohort-hooks';
 import { download } from '../../components/download';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -13,8 +14,10 @@ export function ExchangeExportPanel() {
   const list = usePatientList('', 500);
   const [patientId, setPatientId] = useState('all');
   const [names, setNames] = useState(false);
+  const cohorts = useCohortList();
+  const [armsFrom, setArmsFrom] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const ids = { scope: useId(), names: useId() };
+  const ids = { scope: useId(), names: useId(), arms: useId() };
 
   const read = async () => {
     const scope =
@@ -42,12 +45,35 @@ export function ExchangeExportPanel() {
     );
   };
   const exportRedcap = async (what: 'dictionary' | 'data') => {
-    const { buildRedcapData, buildRedcapDictionary } =
+    const { buildRedcapData, buildRedcapDictionary, redcapArms } =
       await import('../../interop/redcap/redcap-export');
     const csv = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
     if (what === 'dictionary') {
       download(csv(buildRedcapDictionary()), `trajectory-redcap-dictionary-${today()}.csv`);
       setMessage('REDCap data dictionary saved: one instrument per scale, totals as calc fields.');
+      return;
+    }
+    if (armsFrom) {
+      // A stored cohort's arms: its enrolled patients, from the whole database.
+      const all = await readBackup({ scope: 'all' });
+      if (!all.ok) {
+        setMessage(all.reason);
+        return;
+      }
+      const arms = redcapArms(all.value, armsFrom);
+      if (!arms) {
+        setMessage('That cohort is no longer stored: choose another.');
+        return;
+      }
+      const cohort = all.value.cohorts?.find((c) => c.id === armsFrom);
+      const slug = (cohort?.name ?? 'cohort').replace(/[^\p{L}\p{N}._-]+/gu, '_');
+      download(
+        csv(buildRedcapData(all.value, arms)),
+        `trajectory-redcap-data-${slug}-${today()}.csv`,
+      );
+      setMessage(
+        `REDCap data saved: the ${arms.size} patients of ${cohort?.name ?? 'the cohort'}, each in their arm (events week_N_arm_K, K = ${cohort?.arms.map((a, i) => `${i + 1} ${a.name}`).join(', ')}).`,
+      );
       return;
     }
     const data = await read();
@@ -85,6 +111,23 @@ export function ExchangeExportPanel() {
           Include patient names in the FHIR Bundle
         </label>
       </div>
+      {cohorts && cohorts.length > 0 && (
+        <div className="actions">
+          <label htmlFor={ids.arms}>REDCap arms</label>
+          <select
+            id={ids.arms}
+            value={armsFrom}
+            onChange={(e) => setArmsFrom(e.currentTarget.value)}
+          >
+            <option value="">Every chosen patient in arm 1</option>
+            {cohorts.map(({ cohort }) => (
+              <option key={cohort.id} value={cohort.id}>
+                The arms of {cohort.name} (its patients only)
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void exportFhir()}>
           Export FHIR R4 Bundle

@@ -11,6 +11,8 @@ const TABLE_NAME: Record<HistoryEntry['table'], string> = {
   visits: 'visit',
   assessments: 'assessment',
   safetyAcks: 'safety acknowledgement',
+  cohorts: 'cohort',
+  enrolments: 'enrolment',
   clinicalRules: 'conventions',
   scaleDefinitions: 'clinic-defined scale',
 };

@@ -5,6 +5,7 @@ import { countPurge, deletePatient, purgePatient } from '../../db/patients-repo'
 import { navigate, paths } from '../../state/navigation';
 import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
+import { EnrolmentsPanel } from './EnrolmentsPanel';
 import { EventsPanel } from './EventsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { SafetyFlagsPanel } from './SafetyFlagsPanel';
@@ -92,6 +93,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <SafetyFlagsPanel patientId={patient.id} />
       <VisitsPanel record={record} />
       <EventsPanel record={record} />
+      <EnrolmentsPanel patientId={patient.id} />
       <HistoryPanel patientId={patient.id} />
       <section className="card">
         <h2>Delete</h2>

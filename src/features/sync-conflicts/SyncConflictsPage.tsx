@@ -13,6 +13,8 @@ const TABLE_WORDS = {
   visits: 'Visit',
   assessments: 'Assessment',
   safetyAcks: 'Safety acknowledgement',
+  cohorts: 'Cohort',
+  enrolments: 'Enrolment in a cohort',
 } as const;
 
 const KIND_WORDS = {

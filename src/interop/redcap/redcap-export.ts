@@ -1,7 +1,8 @@
 /**
  * REDCap export: the data dictionary (redcap-fields.ts) and a longitudinal data file, one row
  * per patient and visit: record_id (the patient code), redcap_event_name (week_1_arm_1 …, by
- * whole weeks from the index event, else from the first visit; arm 1), the fields of every
+ * whole weeks from the index event, else from the first visit; arm 1, or with a stored cohort
+ * chosen its enrolled patients only, each in the number of their arm), the fields of every
  * instrument rated at the visit and `<form>_complete` (2 = complete for a finished visit,
  * 0 = incomplete for one in progress). Calc fields are left to REDCap.
  */
@@ -70,8 +71,28 @@ function assessmentFields(a: AssessmentData): Record<string, CsvValue> {
   return out;
 }
 
+/**
+ * The arm number of each enrolled patient of the cohort (arm 1 = its first arm, as REDCap
+ * numbers arms); null when the data holds no such cohort.
+ */
+export function redcapArms(
+  data: Pick<Backup, 'cohorts' | 'enrolments'>,
+  cohortId: string,
+): Map<string, number> | null {
+  const cohort = data.cohorts?.find((c) => c.id === cohortId);
+  if (!cohort) return null;
+  const arms = new Map<string, number>();
+  for (const e of data.enrolments ?? []) {
+    const at = cohort.arms.findIndex((a) => a.id === e.armId);
+    if (e.cohortId === cohortId && at >= 0) arms.set(e.patientId, at + 1);
+  }
+  return arms;
+}
+
+/** `armOf` (redcapArms): only those patients, each in their arm; absent: everyone in arm 1. */
 export function buildRedcapData(
   data: Pick<Backup, 'patients' | 'events' | 'visits' | 'assessments'>,
+  armOf?: ReadonlyMap<string, number>,
 ): string {
   const forms = dataFields();
   const columns = [
@@ -83,9 +104,11 @@ export function buildRedcapData(
   ];
   const rows: Record<string, CsvValue>[] = [];
   for (const p of data.patients) {
+    const arm = armOf ? armOf.get(p.id) : 1;
+    if (arm === undefined) continue;
     const visits = data.visits.filter((v) => v.patientId === p.id);
     const index = data.events.find((e) => e.patientId === p.id && e.isIndex)?.date ?? null;
-    const names = eventNames(visits, index);
+    const names = eventNames(visits, index, arm);
     for (const v of [...visits].sort((a, b) => (a.date < b.date ? -1 : 1))) {
       const complete = v.status === 'final' ? 2 : 0;
       const row: Record<string, CsvValue> = {
