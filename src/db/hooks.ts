@@ -16,6 +16,7 @@ import {
 } from './patient-queries';
 import {
   countOpenFlags,
+  countPatients,
   listPatientPage,
   type ListRequest,
   type OpenFlagTotals,
@@ -52,10 +53,15 @@ export function usePatientList(search: string, limit = 100): PatientList | undef
 /** One screenful of the patient list, from the patient summaries. */
 export function usePatientListPage(request: ListRequest): PatientListPage | undefined {
   const { search, sort, start, pageSize } = request;
-  return useLiveQuery(
+  // Searching, the count comes from its own query, which re-runs on writes, not keystrokes.
+  const count = useLiveQuery(countPatients, []);
+  const page = useLiveQuery(
     () => listPatientPage({ search, sort, start, pageSize }),
     [search, sort.column, sort.direction, start, pageSize],
   );
+  if (page === undefined) return undefined;
+  const patientCount = page.patientCount ?? count;
+  return patientCount === undefined ? undefined : { ...page, patientCount };
 }
 
 /** How many safety flags are open, and for how many patients. */

@@ -113,13 +113,22 @@ async function pageOf(sort: ListSort, start: number, size: number): Promise<Pati
   return rows;
 }
 
-/** One screenful of the list: a page in the chosen order, or the patients a search finds. */
-export function listPatientPage(request: ListRequest): Promise<PatientListPage> {
+/** How many patients the database holds (the list's "of N"). */
+export const countPatients = (): Promise<number> => db.patientSummaries.count();
+
+/**
+ * One screenful of the list: a page in the chosen order, or the patients a search finds.
+ * A search does not count the patients (patientCount null): a keystroke runs its two prefix
+ * queries only, and the caller keeps the count from a query that wakes on writes alone.
+ */
+export function listPatientPage(
+  request: ListRequest,
+): Promise<Omit<PatientListPage, 'patientCount'> & { readonly patientCount: number | null }> {
   return runRead(async () => {
     const { sort, pageSize } = request;
-    const patientCount = await db.patientSummaries.count();
     const query = codeKeyOf(request.search);
     if (!query) {
+      const patientCount = await countPatients();
       const start = Math.max(0, Math.min(request.start, patientCount - 1));
       const rows = await pageOf(sort, start, pageSize);
       return { rows, start, truncated: false, patientCount };
@@ -144,7 +153,7 @@ export function listPatientPage(request: ListRequest): Promise<PatientListPage> 
       rows: rows.slice(0, pageSize),
       start: 0,
       truncated: rows.length > pageSize,
-      patientCount,
+      patientCount: null,
     };
   });
 }
