@@ -26,7 +26,7 @@ async function ratedVisit(page: Page, date: string, time: string, total: number)
     if (await box.isChecked()) await box.uncheck();
   }
   await page
-    .getByRole('region', { name: /^HAMD\-17 / })
+    .getByRole('region', { name: /^HAMD-17 / })
     .getByRole('radio', { name: 'Summary (totals)' })
     .check();
   await page.getByLabel('HAMD-17 total', { exact: true }).fill(String(total));
