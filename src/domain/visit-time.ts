@@ -68,7 +68,10 @@ export function visitSlotClash(
     return `${patientCode} already has a visit on ${candidate.date} without a time. Two visits on one day need a time each: give that visit its time first.`;
   }
   if (candidate.time === undefined) {
-    return `${patientCode} already has a visit on ${candidate.date} (at ${sameDay.map((v) => v.time).join(', ')}). Give this visit its time of day too.`;
+    return `${patientCode} already has a visit on ${candidate.date} (at ${sameDay
+      .map((v) => v.time ?? '')
+      .sort()
+      .join(', ')}). Give this visit its time of day too.`;
   }
   if (sameDay.some((v) => v.time === candidate.time)) {
     return `${patientCode} already has a visit on ${candidate.date} at ${candidate.time}.`;
