@@ -10,6 +10,7 @@ import type { Course, CoursePoint } from '../domain/course';
 import { formatPercent, formatSigned, formatTotal } from '../domain/format';
 import type { ScaleDefinition } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
+import { compareMoments, dateTimeText } from '../domain/visit-time';
 import { conventionNote } from './conventions';
 import { eventMarkers, splitMarkers, levelLine } from './annotations';
 import type {
@@ -79,7 +80,7 @@ function series(entry: ScaleCourse, index: number, axis: TimeAxis): LineSeries {
     `${entry.scale.id}-share`,
     entry.scale.id,
     look,
-    points.map(({ point, y }) => ({ x: xValue(point.date, axis), y })),
+    points.map(({ point, y }) => ({ x: xValue(point, axis), y })),
     hollow,
   );
 }
@@ -91,8 +92,8 @@ function rows(entries: readonly ScaleCourse[], axis: TimeAxis): TableRow[] {
       kind: 'point',
       cells: [
         scale.id,
-        point.date,
-        timeSinceText(point.date, axis.origin),
+        dateTimeText(point),
+        timeSinceText(point, axis.origin, axis.mode),
         point.total === null ? 'no total' : formatTotal(point.total),
         point.status === 'baseline'
           ? 'baseline'
@@ -115,7 +116,7 @@ function summaryText(entries: readonly ScaleCourse[], axis: TimeAxis): string {
     const last = later[later.length - 1];
     if (!first || !last) return `${scale.id}: no follow-up yet`;
     const at = (p: Plotted & { y: number }) =>
-      `${formatPercent(p.y)} at ${timeSinceText(p.point.date, axis.origin)}`;
+      `${formatPercent(p.y)} at ${timeSinceText(p.point, axis.origin, axis.mode)}`;
     return first === last
       ? `${scale.id} ${at(first)}`
       : `${scale.id} from ${at(first)} to ${at(last)}`;
@@ -128,10 +129,10 @@ export function buildAllScales(input: AllScalesInput): ChartModel {
   const events = input.events ?? [];
   const firstBaseline = entries
     .map((e) =>
-      e.course.baselineIndex === null ? undefined : e.course.points[e.course.baselineIndex]?.date,
+      e.course.baselineIndex === null ? undefined : e.course.points[e.course.baselineIndex],
     )
-    .filter((d): d is IsoDate => d !== undefined)
-    .sort()[0];
+    .filter((p): p is CoursePoint => p !== undefined)
+    .sort(compareMoments)[0];
   const origin = timeOrigin(input.indexDate, events, firstBaseline, firstBaseline);
   const axis: TimeAxis = { mode: input.timeAxis, origin };
   const datasets = entries.map((e, i) => series(e, i, axis));
@@ -195,7 +196,7 @@ export function buildAllScales(input: AllScalesInput): ChartModel {
       caption: 'Improvement from baseline on every scale, with the figures as published',
       columns: [
         'Scale',
-        'Date',
+        'Date and time',
         `Time since ${origin.kind}`,
         'Total',
         'Change (points)',

@@ -17,7 +17,8 @@ import {
   REMISSION_LINE,
   RESPONSE_LINE,
 } from './chart-style';
-import { xValue, type TimeAxis } from './time-axis';
+import { unitsPerDay, xValue, type TimeAxis } from './time-axis';
+import { compareMoments } from '../domain/visit-time';
 
 /**
  * One box per band. Bands are closed below and run up to the next band's min (as
@@ -73,23 +74,21 @@ export function levelLine(
  * thicker; labels step down so that weekly re-doses do not print on top of each other.
  */
 export function eventMarkers(events: readonly TreatmentEvent[], axis: TimeAxis): EventMarker[] {
-  return [...events]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((event, i) => {
-      const style = event.isIndex ? INDEX_EVENT : DOSE_EVENT;
-      return {
-        kind: 'event',
-        id: `event-${event.id}`,
-        x: xValue(event.date, axis),
-        date: event.date,
-        label: event.isIndex ? `Index: ${event.label}` : event.label,
-        isIndex: event.isIndex,
-        color: style.color,
-        width: style.width,
-        dash: style.dash,
-        labelOffset: (i % 3) * 18,
-      };
-    });
+  return [...events].sort(compareMoments).map((event, i) => {
+    const style = event.isIndex ? INDEX_EVENT : DOSE_EVENT;
+    return {
+      kind: 'event',
+      id: `event-${event.id}`,
+      x: xValue(event, axis),
+      date: event.date,
+      label: event.isIndex ? `Index: ${event.label}` : event.label,
+      isIndex: event.isIndex,
+      color: style.color,
+      width: style.width,
+      dash: style.dash,
+      labelOffset: (i % 3) * 18,
+    };
+  });
 }
 
 /** How far before the first visit an event is still drawn: two weeks, in axis units. */
@@ -106,7 +105,7 @@ export function splitMarkers(
   mode: TimeAxisMode,
 ): { shown: EventMarker[]; earlier: EventMarker[]; note: Convention | null } {
   if (!pointXs.length) return { shown: [...markers], earlier: [], note: null };
-  const unit = mode === 'date' ? 86_400_000 : mode === 'weeks' ? 1 / 7 : 1;
+  const unit = unitsPerDay(mode);
   const from = Math.min(...pointXs) - LEAD_DAYS * unit;
   const shown = markers.filter((m) => m.x >= from);
   const earlier = markers.filter((m) => m.x < from);

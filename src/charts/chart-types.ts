@@ -8,13 +8,18 @@ import type { IsoDate } from '../domain/time';
 
 export type { Completeness };
 
-/** 'days' or 'weeks' since the index event (else baseline), or the calendar 'date'. */
-export type TimeAxisMode = 'days' | 'weeks' | 'date';
+/** 'hours', 'days' or 'weeks' since the index event (else baseline), or the calendar 'date'. */
+export type TimeAxisMode = 'hours' | 'days' | 'weeks' | 'date';
+
+/** What the clinician chose: a mode, or 'auto' (hours for a short course, else weeks). */
+export type TimeAxisChoice = TimeAxisMode | 'auto';
 
 /** A treatment event drawn as a vertical marker: drug and dose in `label`. */
 export interface TreatmentEvent {
   readonly id: string;
   readonly date: IsoDate;
+  /** The time of day the dose was given ('HH:mm'), when recorded. */
+  readonly time?: string | undefined;
   /** Drug and dose as the clinician wrote it, e.g. 'dezocine 0.1 mg/kg IV'. */
   readonly label: string;
   readonly isIndex: boolean;

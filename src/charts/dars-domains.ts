@@ -7,6 +7,7 @@ import { formatPercent, formatTotal } from '../domain/format';
 import { subscaleRange } from '../domain/ranges';
 import type { ScaleDefinition } from '../domain/scale-types';
 import type { IsoDate } from '../domain/time';
+import { compareMoments, dateTimeText, type ClockTime } from '../domain/visit-time';
 import { conventionNote } from './conventions';
 import { eventMarkers, splitMarkers } from './annotations';
 import type {
@@ -24,13 +25,15 @@ import { axisTitle, timeOrigin, timeSinceText, xExtent, xValue, type TimeAxis } 
 export interface DomainVisit {
   readonly id: string;
   readonly date: IsoDate;
+  /** The visit's time of day, when recorded. */
+  readonly time?: ClockTime | undefined;
   readonly subscales: readonly { readonly id: string; readonly score: number | null }[];
   readonly completeness?: Completeness | undefined;
 }
 
 export interface DarsDomainsInput {
   readonly scale: ScaleDefinition;
-  /** Sorted by date. */
+  /** Sorted by date and time. */
   readonly visits: readonly DomainVisit[];
   readonly events?: readonly TreatmentEvent[] | undefined;
   readonly timeAxis: TimeAxisMode;
@@ -43,7 +46,7 @@ const scoreOf = (visit: DomainVisit, id: string): number | null =>
 export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
   const { scale, visits } = input;
   const events = input.events ?? [];
-  const origin = timeOrigin(input.indexDate, events, visits[0]?.date, visits[0]?.date);
+  const origin = timeOrigin(input.indexDate, events, visits[0], visits[0]);
   const axis: TimeAxis = { mode: input.timeAxis, origin };
   const domains = scale.subscales.map((sub) => ({ sub, range: subscaleRange(scale, sub) }));
   const percent = (value: number | null, max: number) =>
@@ -56,12 +59,12 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
       `${scale.id}-${sub.id}`,
       `${sub.name} (0–${range.max})`,
       look,
-      visits.map((v) => ({ x: xValue(v.date, axis), y: percent(scoreOf(v, sub.id), range.max) })),
+      visits.map((v) => ({ x: xValue(v, axis), y: percent(scoreOf(v, sub.id), range.max) })),
       hollow,
     );
   });
 
-  const pointXs = visits.map((v) => xValue(v.date, axis));
+  const pointXs = visits.map((v) => xValue(v, axis));
   const { shown: markers, note: earlierNote } = splitMarkers(
     eventMarkers(events, axis),
     pointXs,
@@ -72,13 +75,13 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
     scale.direction === 'higher-is-better' ? 'higher = less anhedonia' : 'higher = worse';
 
   const pointRows = visits.map((v, i) => ({
-    date: v.date,
+    at: v,
     row: {
       key: `visit-${v.id}-${i}`,
       kind: 'point' as const,
       cells: [
-        v.date,
-        timeSinceText(v.date, origin),
+        dateTimeText(v),
+        timeSinceText(v, origin, axis.mode),
         ...domains.map(({ sub, range }) => {
           const score = scoreOf(v, sub.id);
           const share = percent(score, range.max);
@@ -91,25 +94,25 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
     },
   }));
   const eventRows = events.map((e) => ({
-    date: e.date,
+    at: e,
     row: {
       key: `event-${e.id}`,
       kind: 'event' as const,
       cells: [
-        e.date,
-        timeSinceText(e.date, origin),
+        dateTimeText(e),
+        timeSinceText(e, origin, axis.mode),
         ...domains.map(() => '—'),
         e.isIndex ? `index event: ${e.label}` : `treatment: ${e.label}`,
       ],
     },
   }));
   const rows: TableRow[] = [...pointRows, ...eventRows]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .sort((a, b) => compareMoments(a.at, b.at))
     .map((r) => r.row);
 
   const lastRated = [...visits].reverse().find((v) => v.subscales.some((s) => s.score !== null));
   const summary = lastRated
-    ? `${scale.id} domains as a percentage of each domain's maximum (${better}), ${visits.length} visits; at the last (${timeSinceText(lastRated.date, origin)}): ` +
+    ? `${scale.id} domains as a percentage of each domain's maximum (${better}), ${visits.length} visits; at the last (${timeSinceText(lastRated, origin, axis.mode)}): ` +
       domains
         .map(({ sub, range }) => {
           const share = percent(scoreOf(lastRated, sub.id), range.max);
@@ -146,7 +149,7 @@ export function buildDarsDomains(input: DarsDomainsInput): ChartModel {
     table: {
       caption: `${scale.id} domain scores by visit, as points and as a percentage of each domain's maximum`,
       columns: [
-        'Date',
+        'Date and time',
         `Time since ${origin.kind}`,
         ...domains.map(({ sub, range }) => `${sub.name} (0–${range.max})`),
         'Marks',

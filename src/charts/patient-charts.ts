@@ -1,7 +1,8 @@
 import type { ScaleCourse } from '../domain/patient-course';
 import type { IsoDate } from '../domain/time';
 import type { AllScalesInput } from './all-scales';
-import type { PointMetaById, TimeAxisMode, TreatmentEvent } from './chart-types';
+import type { PointMetaById, TimeAxisChoice, TimeAxisMode, TreatmentEvent } from './chart-types';
+import { hoursAxisOffered, resolveTimeAxis } from './time-axis';
 import type { DarsDomainsInput } from './dars-domains';
 import type { TrajectoryInput } from './trajectory';
 
@@ -9,6 +10,8 @@ import type { TrajectoryInput } from './trajectory';
 export interface EventLike {
   readonly id: string;
   readonly date: IsoDate;
+  /** The time of day, when recorded. */
+  readonly time?: string | undefined;
   readonly label: string;
   readonly dose?: number | undefined;
   readonly unit?: string | undefined;
@@ -20,7 +23,8 @@ export interface PatientChartsRequest {
   readonly courses: readonly ScaleCourse[];
   readonly events: readonly EventLike[];
   readonly indexDate: IsoDate | null;
-  readonly timeAxis: TimeAxisMode;
+  /** The clinician's choice; 'auto' is resolved here from the course's span. */
+  readonly timeAxis: TimeAxisChoice;
   readonly bandConvention: (scaleId: string) => string | undefined;
 }
 
@@ -28,6 +32,10 @@ export interface PatientCharts {
   readonly trajectories: readonly TrajectoryInput[];
   readonly allScales: AllScalesInput | null;
   readonly darsDomains: DarsDomainsInput | null;
+  /** The axis drawn. */
+  readonly timeAxis: TimeAxisMode;
+  /** Whether the course is short enough for hours since the index event. */
+  readonly hoursOffered: boolean;
 }
 
 /** "dezocine 0.1 mg/kg IV": drug and dose, as the marker label. */
@@ -61,9 +69,17 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
   const events: TreatmentEvent[] = req.events.map((e) => ({
     id: e.id,
     date: e.date,
+    ...(e.time ? { time: e.time } : {}),
     label: markerLabel(e),
     isIndex: e.isIndex,
   }));
+  const index = events.find((e) => e.isIndex && e.date === req.indexDate);
+  const points = req.courses.flatMap((c) => c.course.points);
+  const hoursOffered = hoursAxisOffered(
+    points,
+    index ?? (req.indexDate ? { date: req.indexDate } : undefined),
+  );
+  const timeAxis = resolveTimeAxis(req.timeAxis, hoursOffered);
   const severity = req.courses.filter((c) => c.scale.kind === 'severity');
   const trajectories = severity.map((c): TrajectoryInput => ({
     scale: c.scale,
@@ -71,7 +87,7 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
     pointMeta: pointMetaOf(c),
     events,
     bandConventionId: req.bandConvention(c.scale.id),
-    timeAxis: req.timeAxis,
+    timeAxis,
     indexDate: req.indexDate,
   }));
   const withBaseline = severity.filter((c) => c.course.baselineIndex !== null);
@@ -80,7 +96,7 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
     trajectories,
     allScales:
       withBaseline.length >= 2
-        ? { courses: withBaseline, events, timeAxis: req.timeAxis, indexDate: req.indexDate }
+        ? { courses: withBaseline, events, timeAxis, indexDate: req.indexDate }
         : null,
     darsDomains: dars
       ? {
@@ -92,6 +108,7 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
                   {
                     id: p.id,
                     date: p.date,
+                    ...(p.time ? { time: p.time } : {}),
                     subscales: score.subscales,
                     completeness: score.completeness,
                   },
@@ -99,9 +116,11 @@ export function patientCharts(req: PatientChartsRequest): PatientCharts {
               : [];
           }),
           events,
-          timeAxis: req.timeAxis,
+          timeAxis,
           indexDate: req.indexDate,
         }
       : null,
+    timeAxis,
+    hoursOffered,
   };
 }

@@ -168,7 +168,7 @@ describe('buildTrajectory on the reference case (HAMD-17)', () => {
   it('lists every point and event in the data table with time since the index event and status', () => {
     const { table } = buildTrajectory({ ...base, events: [REF_INDEX_EVENT, REF_REDOSE] });
     expect(table.columns).toEqual([
-      'Date',
+      'Date and time',
       'Time since index event',
       'Total',
       'Severity',

@@ -10,6 +10,7 @@ import { totalRange } from '../domain/ranges';
 import type { RemissionRule, ScaleDefinition } from '../domain/scale-types';
 import { bandConvention, severityOf } from '../domain/severity';
 import type { IsoDate } from '../domain/time';
+import { compareMoments, dateTimeText } from '../domain/visit-time';
 import { conventionNote, conventionText } from './conventions';
 import { bandAnnotations, eventMarkers, levelLine, splitMarkers } from './annotations';
 import type {
@@ -56,7 +57,7 @@ function mainSeries(input: TrajectoryInput, axis: TimeAxis): LineSeries[] {
   const main: LineSeries = {
     id: `${scale.id}-total`,
     label: `${scale.id} total`,
-    data: course.points.map((p) => ({ x: xValue(p.date, axis), y: p.total })),
+    data: course.points.map((p) => ({ x: xValue(p, axis), y: p.total })),
     borderColor: MAIN_LINE,
     backgroundColor: MAIN_LINE,
     borderWidth: 2,
@@ -151,24 +152,24 @@ function tableRows(input: TrajectoryInput, axis: TimeAxis): TableRow[] {
       key: `point-${p.id}-${i}`,
       kind: 'point',
       cells: [
-        p.date,
-        timeSinceText(p.date, axis.origin),
+        dateTimeText(p),
+        timeSinceText(p, axis.origin, axis.mode),
         p.total === null ? 'no total' : formatTotal(p.total),
         severity?.ok ? severity.value.band.label : '—',
         STATUS_LABEL[p.status],
         marks || '—',
       ],
     };
-    return { date: p.date, row };
+    return { at: p, row };
   });
   const events = (input.events ?? []).map((e) => ({
-    date: e.date,
+    at: e,
     row: {
       key: `event-${e.id}`,
       kind: 'event' as const,
       cells: [
-        e.date,
-        timeSinceText(e.date, axis.origin),
+        dateTimeText(e),
+        timeSinceText(e, axis.origin, axis.mode),
         '—',
         '—',
         e.isIndex ? `index event: ${e.label}` : `treatment: ${e.label}`,
@@ -176,10 +177,8 @@ function tableRows(input: TrajectoryInput, axis: TimeAxis): TableRow[] {
       ],
     },
   }));
-  // Stable sort: on a shared date the visit row stays before the event row.
-  return [...points, ...events]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((r) => r.row);
+  // Stable sort: at a shared moment the visit row stays before the event row.
+  return [...points, ...events].sort((a, b) => compareMoments(a.at, b.at)).map((r) => r.row);
 }
 
 function summaryText(input: TrajectoryInput, axis: TimeAxis): string {
@@ -193,7 +192,7 @@ function summaryText(input: TrajectoryInput, axis: TimeAxis): string {
     (higherBetter ? p.total > acc.total : p.total < acc.total) ? p : acc,
   );
   const at = (p: CoursePoint & { total: number }) =>
-    `${formatTotal(p.total)} at ${timeSinceText(p.date, axis.origin)} (${p.date})`;
+    `${formatTotal(p.total)} at ${timeSinceText(p, axis.origin, axis.mode)} (${dateTimeText(p)})`;
   return (
     `${scale.id} total over time, ${rated.length} rated visits (${higherBetter ? 'higher is better' : 'higher is worse'}): ` +
     `first ${at(first)}, ${higherBetter ? 'highest' : 'lowest'} ${at(best)}, last ${at(last)}, ` +
@@ -205,12 +204,12 @@ export function buildTrajectory(input: TrajectoryInput): ChartModel {
   const { scale, course } = input;
   const events = input.events ?? [];
   const baseline = course.baselineIndex === null ? undefined : course.points[course.baselineIndex];
-  const origin = timeOrigin(input.indexDate, events, baseline?.date, course.points[0]?.date);
+  const origin = timeOrigin(input.indexDate, events, baseline, course.points[0]);
   const axis: TimeAxis = { mode: input.timeAxis, origin };
   const range = totalRange(scale);
   const remission = pickRemission(input);
   const bands = bandConvention(scale, input.bandConventionId);
-  const pointXs = course.points.map((p) => xValue(p.date, axis));
+  const pointXs = course.points.map((p) => xValue(p, axis));
   const { shown: markers, note: earlierNote } = splitMarkers(
     eventMarkers(events, axis),
     pointXs,
@@ -246,7 +245,14 @@ export function buildTrajectory(input: TrajectoryInput): ChartModel {
       .join(' · '),
     table: {
       caption: `${scale.id} totals by visit, with time since the ${origin.kind} and course status`,
-      columns: ['Date', `Time since ${origin.kind}`, 'Total', 'Severity', 'Status', 'Marks'],
+      columns: [
+        'Date and time',
+        `Time since ${origin.kind}`,
+        'Total',
+        'Severity',
+        'Status',
+        'Marks',
+      ],
       rows: tableRows(input, axis),
       notes: conventions.map(conventionNote),
     },

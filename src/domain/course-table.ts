@@ -3,14 +3,15 @@ import { formatPercent, formatSigned, formatTotal } from './format';
 import type { ScaleCourse } from './patient-course';
 import { scoredItems, totalRange } from './ranges';
 import { severityOf } from './severity';
-import { daysBetween, timeSinceLabel, type IsoDate } from './time';
+import type { IsoDate } from './time';
+import { asMoment, sinceIndexText, type Moment } from './visit-time';
 
 export interface TableColumn {
   readonly visitId: string;
   readonly date: IsoDate;
   /** The visit's time of day, when recorded ('HH:mm'). */
   readonly time?: string;
-  /** "1 wk", "−6 d": time since the index event, or null without one. */
+  /** "1 wk", "−6 d", "+2 h", "day 0, 08:00": time since the index event, or null without one. */
   readonly sinceIndex: string | null;
   readonly isBaseline: boolean;
 }
@@ -63,7 +64,8 @@ const EMPTY: TableCell = { text: '—' };
  */
 export function buildCourseTable(
   courses: readonly ScaleCourse[],
-  indexDate: IsoDate | null,
+  /** The index event's date, or its date and time. */
+  index: IsoDate | Moment | null,
   bandConvention: (scaleId: string) => string | undefined = () => undefined,
   notes: (visitId: string) => string = () => '',
 ): { columns: TableColumn[]; rows: TableRow[] } {
@@ -78,7 +80,7 @@ export function buildCourseTable(
     visitId: p.id,
     date: p.date,
     ...(p.time ? { time: p.time } : {}),
-    sinceIndex: indexDate ? timeSinceLabel(daysBetween(indexDate, p.date)) : null,
+    sinceIndex: index ? sinceIndexText(p, asMoment(index)) : null,
     isBaseline: baselineIds.has(p.id),
   }));
   const rows: TableRow[] = [];

@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessmentEntry } from './assessment';
 import { buildCourseTable } from './course-table';
 import { buildPatientCourses } from './patient-course';
-
-/**
- * A single-dose design on the reference patient: pre-dose, +2 h, +24 h and day 7 around
- * the dezocine dose of 2023-11-30 (given at 10:00 here; the report gives no hour), after
- * the enrolment baseline of 2023-11-24. The in-between HAMD-17 totals are invented for the
- * design; 18 and 2 are Table 1's baseline and week 1.
- */
-const total = (t: number): AssessmentEntry => ({
-  mode: 'summary',
-  total: t,
-  subscales: {},
-  items: {},
-});
-const visits = [
-  { id: 'd7', date: '2023-12-07' },
-  { id: 'plus24', date: '2023-12-01', time: '10:00' },
-  { id: 'plus2', date: '2023-11-30', time: '12:00' },
-  { id: 'pre', date: '2023-11-30', time: '08:00' },
-  { id: 'enrol', date: '2023-11-24' },
-];
-const totals: Record<string, number> = { enrol: 18, pre: 17, plus2: 12, plus24: 8, d7: 2 };
-const assessments = visits.map((v) => ({
-  id: `a-${v.id}`,
-  visitId: v.id,
-  scaleId: 'HAMD-17' as const,
-  entry: total(totals[v.id] ?? 0),
-}));
+import {
+  SINGLE_DOSE_ASSESSMENTS as assessments,
+  SINGLE_DOSE_INDEX,
+  SINGLE_DOSE_VISITS as visits,
+} from './testing/single-dose';
+import { hoursFromIndexPhrase } from './visit-time';
 
 describe('a single-dose design with several visits on the dose day', () => {
   it('orders the visits by time and takes the pre-dose rating as baseline when the dose has a time', () => {
@@ -50,18 +28,41 @@ describe('a single-dose design with several visits on the dose day', () => {
     expect(hamd?.course.points[hamd.course.baselineIndex ?? -1]?.id).toBe('plus2');
   });
 
-  it('shows each visit time in the course table column', () => {
+  it('names each visit in hours from a timed dose in the course table, not "day 0" twice', () => {
     const courses = buildPatientCourses(visits, assessments, {
       indexDate: '2023-11-30',
       indexTime: '10:00',
     });
-    const { columns } = buildCourseTable(courses, '2023-11-30');
+    const { columns } = buildCourseTable(courses, SINGLE_DOSE_INDEX);
     expect(columns.map((c) => `${c.date} ${c.time ?? '-'} ${c.sinceIndex ?? ''}`)).toEqual([
       '2023-11-24 - −6 d',
-      '2023-11-30 08:00 day 0',
-      '2023-11-30 12:00 day 0',
-      '2023-12-01 10:00 1 d',
+      '2023-11-30 08:00 −2 h',
+      '2023-11-30 12:00 +2 h',
+      '2023-12-01 10:00 +24 h',
       '2023-12-07 - 1 wk',
     ]);
+  });
+
+  it('gives the day and the clock time when the dose has no time', () => {
+    const courses = buildPatientCourses(visits, assessments, { indexDate: '2023-11-30' });
+    const { columns } = buildCourseTable(courses, '2023-11-30');
+    expect(columns.map((c) => c.sinceIndex)).toEqual([
+      '−6 d',
+      'day 0, 08:00',
+      'day 0, 12:00',
+      '1 d, 10:00',
+      '1 wk',
+    ]);
+  });
+
+  it('words the visit heading in hours near a timed dose, and leaves later visits to days', () => {
+    const phrase = (v: { date: string; time?: string }) =>
+      hoursFromIndexPhrase(v, SINGLE_DOSE_INDEX, 'dezocine');
+    expect(phrase({ date: '2023-11-30', time: '08:00' })).toBe('2 hours before dezocine');
+    expect(phrase({ date: '2023-11-30', time: '10:00' })).toBe('at the time of dezocine');
+    expect(phrase({ date: '2023-11-30', time: '12:30' })).toBe('2.5 hours after dezocine');
+    expect(phrase({ date: '2023-12-01', time: '10:00' })).toBe('24 hours after dezocine');
+    expect(phrase({ date: '2023-12-07', time: '10:00' })).toBeNull();
+    expect(phrase({ date: '2023-11-30' })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * single-dose design: pre-dose, +2 h) orders its visits by time; a visit without a time
  * stands for the whole day.
  */
-import type { IsoDate } from './time';
+import { timeSinceLabel, type IsoDate } from './time';
 
 /** 'HH:mm', 00:00 to 23:59. */
 export type ClockTime = string;
@@ -12,6 +12,16 @@ export type ClockTime = string;
 export function isClockTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
+
+/** A moment as the clinic writes it: a date, and the time of day when one was recorded. */
+export interface Moment {
+  readonly date: IsoDate;
+  readonly time?: ClockTime | null | undefined;
+}
+
+/** A date alone stands for the start of its day. */
+export const asMoment = (at: IsoDate | Moment): Moment =>
+  typeof at === 'string' ? { date: at } : at;
 
 export interface Dated {
   readonly id: string;
@@ -26,6 +36,14 @@ export function compareDated(a: Dated, b: Dated): number {
   const y = b.time ?? '';
   if (x !== y) return x < y ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** By date, then by time (without a time first on its day); equal moments keep their order. */
+export function compareMoments(a: Moment, b: Moment): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const x = a.time ?? '';
+  const y = b.time ?? '';
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 /** '2023-11-30 10:00', or the date alone. */
@@ -50,7 +68,10 @@ export function visitSlotClash(
     return `${patientCode} already has a visit on ${candidate.date} without a time. Two visits on one day need a time each: give that visit its time first.`;
   }
   if (candidate.time === undefined) {
-    return `${patientCode} already has a visit on ${candidate.date} (at ${sameDay.map((v) => v.time).join(', ')}). Give this visit its time of day too.`;
+    return `${patientCode} already has a visit on ${candidate.date} (at ${sameDay
+      .map((v) => v.time ?? '')
+      .sort()
+      .join(', ')}). Give this visit its time of day too.`;
   }
   if (sameDay.some((v) => v.time === candidate.time)) {
     return `${patientCode} already has a visit on ${candidate.date} at ${candidate.time}.`;
@@ -74,10 +95,7 @@ const dayNumber = (date: IsoDate): number =>
  * of that day). Wall-clock hours: a daylight-saving change inside the span is not counted,
  * as a nurse writing "+2 h" on the form does not count it either.
  */
-export function hoursBetween(
-  from: { readonly date: IsoDate; readonly time?: ClockTime | undefined },
-  to: { readonly date: IsoDate; readonly time?: ClockTime | undefined },
-): number {
+export function hoursBetween(from: Moment, to: Moment): number {
   const minutes =
     (dayNumber(to.date) - dayNumber(from.date)) * 1440 +
     minuteOfDay(to.time ?? '00:00') -
@@ -97,4 +115,50 @@ export function onOrBeforeIndex(
   if (visit.date !== index.date) return visit.date < index.date;
   if (!visit.time || !index.time) return true;
   return visit.time <= index.time;
+}
+
+/** The minutes past midnight of a time of day, as a share of the day (none: 0). */
+export const dayFraction = (time: ClockTime | null | undefined): number =>
+  time ? minuteOfDay(time) / 1440 : 0;
+
+/** Whole calendar days from one date to another. */
+export const calendarDays = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
+
+/** "+2 h", "−2 h", "0 h", "+1.5 h": signed hours, to the tenth. */
+export function signedHours(hours: number): string {
+  const abs = Math.round(Math.abs(hours) * 10) / 10;
+  if (abs === 0) return '0 h';
+  return `${hours < 0 ? '−' : '+'}${abs} h`;
+}
+
+/** Within this many calendar days of a timed index event, a timed visit is named in hours. */
+const HOURS_WITHIN_DAYS = 2;
+
+/**
+ * Time since the index event as the course table and the visit heading say it. Visits on
+ * the dose day and the two days after, when both the visit and the dose have a time, in
+ * hours ("−2 h", "+2 h", "+24 h"); a timed visit otherwise in days with its clock time
+ * ("day 0, 08:00", "1 wk, 10:00"); a visit without a time in days ("day 0", "1 wk").
+ */
+export function sinceIndexText(at: Moment, index: Moment): string {
+  const days = calendarDays(index.date, at.date);
+  if (at.time && index.time && Math.abs(days) <= HOURS_WITHIN_DAYS) {
+    return signedHours(hoursBetween(index, at));
+  }
+  const day = timeSinceLabel(days);
+  return at.time ? `${day}, ${at.time}` : day;
+}
+
+/**
+ * The visit heading's phrase for a timed visit near a timed dose ("2 hours after
+ * dezocine"), or null where the day phrase of time.ts reads better (same rule as
+ * sinceIndexText).
+ */
+export function hoursFromIndexPhrase(at: Moment, index: Moment, label: string): string | null {
+  if (!at.time || !index.time) return null;
+  if (Math.abs(calendarDays(index.date, at.date)) > HOURS_WITHIN_DAYS) return null;
+  const hours = hoursBetween(index, at);
+  if (hours === 0) return `at the time of ${label}`;
+  const abs = Math.round(Math.abs(hours) * 10) / 10;
+  return `${abs} hour${abs === 1 ? '' : 's'} ${hours < 0 ? 'before' : 'after'} ${label}`;
 }

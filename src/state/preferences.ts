@@ -8,7 +8,9 @@ import { isScaleId, SCALES } from '../domain/scales/registry';
  * the conventions that change figures (band, remission and relapse rules; the baseline) live
  * in IndexedDB (src/db), never here.
  */
-export type TimeAxis = 'days' | 'weeks' | 'date';
+/** 'auto' draws hours since the index event for a course within 8 days, else weeks. */
+export type TimeAxis = 'auto' | 'hours' | 'days' | 'weeks' | 'date';
+const TIME_AXES: readonly unknown[] = ['auto', 'hours', 'days', 'weeks', 'date'];
 
 export interface Preferences {
   timeAxis: TimeAxis;
@@ -28,7 +30,7 @@ export interface Preferences {
 export const RULES_TO_ADOPT_KEY = 'trajectory-rules-to-adopt';
 
 const initial: Preferences = {
-  timeAxis: 'weeks',
+  timeAxis: 'auto',
   clinician: '',
   defaultScales: SCALES.filter((s) => s.offeredByDefault === true).map((s) => s.id),
   backupReminderDays: 7,
@@ -40,7 +42,7 @@ const initial: Preferences = {
  * (issue 18, initial JS).
  */
 const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Preferences[K] } = {
-  timeAxis: (v): v is Preferences['timeAxis'] => v === 'days' || v === 'weeks' || v === 'date',
+  timeAxis: (v): v is Preferences['timeAxis'] => TIME_AXES.includes(v),
   clinician: (v): v is string => typeof v === 'string' && v.length <= 200,
   defaultScales: (v): v is Preferences['defaultScales'] =>
     Array.isArray(v) && v.every((id) => typeof id === 'string' && isScaleId(id)),

@@ -8,7 +8,17 @@ import { readLongCsv } from '../../src/interop/csv/csv-long';
 import type { SheetImport } from '../../src/interop/csv/sheet-import';
 import type { DbResult } from '../../src/db/result';
 import { generateCohort } from '../../src/interop/testing/cohort';
-import { dumpDatabase, expectFailure, expectOk, freshDatabase, importFixture } from './helpers';
+import { saveDraftAssessment } from '../../src/db/assessments-repo';
+import { createPatient } from '../../src/db/patients-repo';
+import { createVisit, finalizeVisit } from '../../src/db/visits-repo';
+import {
+  dumpDatabase,
+  expectFailure,
+  expectOk,
+  freshDatabase,
+  hamdItems,
+  importFixture,
+} from './helpers';
 import { importExternal } from './interop-helpers';
 
 beforeEach(freshDatabase);
@@ -31,6 +41,72 @@ async function seedCohort() {
     }),
   );
 }
+
+/** A single-dose day: pre-dose 08:00, +2 h 12:00, and +24 h the next day at 10:00. */
+async function seedTimedVisits() {
+  const p = expectOk(await createPatient({ code: 'SD-1' }));
+  const slots = [
+    ['2024-01-10', '12:00', 1],
+    ['2024-01-10', '08:00', 3],
+    ['2024-01-11', '10:00', 0],
+  ] as const;
+  for (const [date, time, item1] of slots) {
+    const v = expectOk(await createVisit({ patientId: p.id, date, time }));
+    const entry = hamdItems(item1, 0);
+    expectOk(await saveDraftAssessment({ visitId: v.id, scaleId: 'HAMD-17', entry }));
+    expectOk(await finalizeVisit(v.id));
+  }
+}
+
+const visitSlots = async () =>
+  expectOk(await readBackup({ scope: 'all' })).visits.map((v) => `${v.date} ${v.time ?? '-'}`);
+
+describe('long CSV import: visit times', () => {
+  it('gives back two visits on one day with their times (export, then import)', async () => {
+    await seedTimedVisits();
+    const before = await scoreRows();
+    expect(await visitSlots()).toEqual([
+      '2024-01-10 08:00',
+      '2024-01-10 12:00',
+      '2024-01-11 10:00',
+    ]);
+    const csv = expectOk(await exportCsv({ scope: 'all' }));
+    await freshDatabase();
+    expectOk(await importExternal(sheet(readLongCsv(csv))));
+    expect(await visitSlots()).toEqual([
+      '2024-01-10 08:00',
+      '2024-01-10 12:00',
+      '2024-01-11 10:00',
+    ]);
+    expect(await scoreRows()).toEqual(before);
+    // A second import of the same file changes nothing: visits match by date and time.
+    const plan = expectOk(await prepareExternalImport(expectOk(readLongCsv(csv)).file));
+    expect(plan.patients).toEqual([expect.objectContaining({ code: 'SD-1', kind: 'identical' })]);
+  }, 30_000);
+
+  it('refuses a bad time, and a visit without a time beside timed ones that day, naming where', async () => {
+    await seedTimedVisits();
+    const csv = expectOk(await exportCsv({ scope: 'all' }, { comments: false }));
+    const badTime = csv.replace(/,12:00(\r?\n)/, ',25:00$1');
+    expect(expectFailure(readLongCsv(badTime)).issues).toEqual([
+      expect.stringMatching(
+        /^row \d+, column \w+ \(visit_time\): expected a time of day written HH:mm .*\(got "25:00"\)/,
+      ),
+    ]);
+    await freshDatabase();
+    expectOk(await importExternal(sheet(readLongCsv(csv))));
+    const stored = await dumpDatabase();
+    // The same file with the 12:00 visit's time dropped: an untimed visit on a day with a timed one.
+    const untimed = csv.replace(/,12:00(\r?\n)/g, ',$1');
+    const failure = expectFailure(await importExternal(sheet(readLongCsv(untimed))));
+    expect(failure.issues).toEqual([
+      expect.stringMatching(
+        /^row \d+: SD-1 already has a visit on 2024-01-10 \(at 08:00, 12:00\)\. Give this visit its time of day too\.$/,
+      ),
+    ]);
+    expect(await dumpDatabase()).toBe(stored);
+  }, 30_000);
+});
 
 describe('long CSV import (the app own format)', () => {
   it.each([true, false])(

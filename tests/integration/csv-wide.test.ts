@@ -28,6 +28,36 @@ const totals = async (scale: string) =>
     .map((r) => r.value);
 
 describe('wide CSV import (one row per visit)', () => {
+  it('reads a visit time column: pre-dose and +2 h on one day are two visits', async () => {
+    const file = [
+      'patient_code,visit_date,visit_time,HAMD17',
+      'SD-1,2024-01-10,08:00,17',
+      'SD-1,2024-01-10,12:00,12',
+      'SD-1,2024-01-11,10:00,8',
+    ].join('\n');
+    const read = expectOk(readWideCsv(file));
+    expect(read.columns[2]?.meaning).toBe('visit time of day (HH:mm, 24-hour clock)');
+    expectOk(await importExternal(sheet(readWideCsv(file))));
+    const { visits } = expectOk(await readBackup({ scope: 'all' }));
+    expect(visits.map((v) => `${v.date} ${v.time ?? '-'}`)).toEqual([
+      '2024-01-10 08:00',
+      '2024-01-10 12:00',
+      '2024-01-11 10:00',
+    ]);
+    expect(await totals('HAMD-17')).toEqual([17, 12, 8]);
+  });
+
+  it('refuses two rows of one day at the same time, naming both rows', () => {
+    const file = [
+      'patient_code,visit_date,visit_time,HAMD17',
+      'SD-1,2024-01-10,08:00,17',
+      'SD-1,2024-01-10,08:00,12',
+    ].join('\n');
+    expect(expectFailure(readWideCsv(file)).issues).toEqual([
+      'row 3: patient SD-1 has a second row for 2024-01-10 at 08:00 (first: row 2); one row per visit',
+    ]);
+  });
+
   it('reads Table 1 of the reference case and shows how every column is read', async () => {
     const read = expectOk(readWideCsv(TABLE_1));
     expect(read.columns.map((c) => c.meaning)).toEqual([

@@ -11,6 +11,7 @@
 import type { AssessmentEntry } from '../../domain/assessment';
 import type { ScaleId } from '../../domain/scale-types';
 import { getScale } from '../../domain/scales/registry';
+import { dateTimeText, visitSlotClash, type ClockTime } from '../../domain/visit-time';
 import { db } from '../db';
 import { assessmentDataOf, codeKeyOf, omitKeys, patientDataOf, sameData } from '../derived';
 import { readPatientBundle, type PatientBundle } from '../patient-bundle';
@@ -50,6 +51,8 @@ export interface ExternalAssessment {
 export interface ExternalVisit {
   readonly at: SourcePlace;
   readonly date: string;
+  /** The time of day ('HH:mm', local wall-clock), when the file gives one. */
+  readonly time?: ClockTime | undefined;
   readonly status: RecordStatus;
   readonly assessments: readonly ExternalAssessment[];
 }
@@ -162,7 +165,13 @@ function merge(
   let newAssessments = 0;
   const changed: string[] = [];
   for (const v of file.visits) {
-    const same = visits.find((s) => s.date === v.date);
+    // Matched by date and time: two visits on one day with distinct times are two visits.
+    const same = visits.find((s) => s.date === v.date && (s.time ?? '') === (v.time ?? ''));
+    const clash = same ? null : visitSlotClash(visits, { id: '', ...v }, file.code);
+    if (clash) {
+      problems.push(`${v.at}: ${clash}`);
+      continue;
+    }
     if (same && same.status !== v.status) {
       problems.push(
         `${v.at}: the visit of ${v.date} is ${v.status} in the file but ${same.status === 'draft' ? 'in progress (draft)' : 'finished'} here; finish or change it in the app first`,
@@ -179,6 +188,7 @@ function merge(
       id: newId(),
       patientId,
       date: v.date,
+      ...(v.time ? { time: v.time } : {}),
       status: v.status,
       createdAt: now,
       updatedAt: now,
@@ -213,7 +223,7 @@ function merge(
         old.scaleVersion !== scaleVersion
       ) {
         assessments[at] = a.rater === undefined && old.rater ? { ...next, rater: old.rater } : next;
-        changed.push(`${v.date} ${a.scaleId}`);
+        changed.push(`${dateTimeText(v)} ${a.scaleId}`);
       }
     }
   }

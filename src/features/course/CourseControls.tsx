@@ -8,6 +8,7 @@ import { setPreference, usePreferences, type TimeAxis } from '../../state/prefer
 import { chooseBaseline } from '../../db/patients-repo';
 import { ScrollBox } from '../../components/ScrollBox';
 import { RuleHistory } from './RuleHistory';
+import { dateTimeText } from '../../domain/visit-time';
 
 interface Props {
   patientId: string;
@@ -17,10 +18,12 @@ interface Props {
   rules: ClinicalRules;
   visits: readonly Visit[];
   courses: readonly ScaleCourse[];
+  /** Whether the course is short enough for hours since the index event (time-axis.ts). */
+  hoursOffered: boolean;
 }
 
 /** Time axis, baseline and the conventions in use (band, remission cut-off, relapse rule). */
-export function CourseControls({ patientId, chosen, rules, visits, courses }: Props) {
+export function CourseControls({ patientId, chosen, rules, visits, courses, hoursOffered }: Props) {
   const prefs = usePreferences();
   const [error, setError] = useState<string | null>(null);
   const choose = async (visitId: string | null) => {
@@ -49,6 +52,12 @@ export function CourseControls({ patientId, chosen, rules, visits, courses }: Pr
           value={prefs.timeAxis}
           onChange={(e) => setPreference('timeAxis', e.currentTarget.value as TimeAxis)}
         >
+          <option value="auto">
+            Automatic: {hoursOffered ? 'hours (course within 8 days)' : 'weeks'}
+          </option>
+          {(hoursOffered || prefs.timeAxis === 'hours') && (
+            <option value="hours">Hours since index event</option>
+          )}
           <option value="weeks">Weeks since index event</option>
           <option value="days">Days since index event</option>
           <option value="date">Calendar date</option>
@@ -62,7 +71,7 @@ export function CourseControls({ patientId, chosen, rules, visits, courses }: Pr
           <option value="">Default: last visit on or before the index event</option>
           {visits.map((v) => (
             <option key={v.id} value={v.id}>
-              {v.date}
+              {dateTimeText(v)}
             </option>
           ))}
         </select>

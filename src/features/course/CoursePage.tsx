@@ -17,6 +17,7 @@ import { useClinicalRules } from '../../db/choices-hooks';
 import { CourseControls } from './CourseControls';
 import { CourseStatusLine } from './CourseStatusLine';
 import { visitNoteText } from '../../domain/adverse-events';
+import { dateTimeText } from '../../domain/visit-time';
 
 export function CoursePage({ patientId }: { patientId: string }) {
   const record = usePatientRecord(patientId);
@@ -54,11 +55,11 @@ function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules
     () =>
       buildCourseTable(
         courses,
-        indexDate,
+        indexDate && { date: indexDate, time: indexTime },
         (id) => bandConventionFor(rules, id),
         (id) => visitNoteText(finished.visits.find((v) => v.id === id) ?? {}),
       ),
-    [courses, indexDate, rules, finished],
+    [courses, indexDate, indexTime, rules, finished],
   );
   const charts = useMemo(
     () =>
@@ -84,7 +85,7 @@ function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules
           <h1>Course of {patient.code}</h1>
           <p className="muted">
             {record.indexEvent
-              ? `Time is counted from the index event: ${record.indexEvent.label} on ${record.indexEvent.date}.`
+              ? `Time is counted from the index event: ${record.indexEvent.label} on ${dateTimeText(record.indexEvent)}.`
               : 'No index event: time is counted from the baseline visit.'}
           </p>
         </div>
@@ -110,6 +111,7 @@ function Course({ record, rules }: { record: PatientRecord; rules: ClinicalRules
             chosen={baselineVisitId}
             rules={rules}
             courses={courses}
+            hoursOffered={charts.hoursOffered}
           />
           {primary && <CourseStatusLine course={primary} />}
           <CourseFiguresTable courses={courses} />

@@ -6,8 +6,7 @@ import { createVisit } from '../../db/visits-repo';
 import type { Assessment } from '../../db/schema';
 import { scaleOf } from '../../domain/scales/registry';
 import { scoreEntry } from '../../domain/scoring';
-import { daysBetween, timeSinceLabel } from '../../domain/time';
-import { dateTimeText, isClockTime } from '../../domain/visit-time';
+import { dateTimeText, isClockTime, sinceIndexText } from '../../domain/visit-time';
 import { navigate, paths } from '../../state/navigation';
 import { usePreferences } from '../../state/preferences';
 import { ScrollBox } from '../../components/ScrollBox';
@@ -156,9 +155,7 @@ export function VisitsPanel({ record }: { record: PatientRecord }) {
                     <th scope="row">
                       <a href={paths.visit(patient.id, v.id)}>{dateTimeText(v)}</a>
                     </th>
-                    <td>
-                      {indexEvent ? timeSinceLabel(daysBetween(indexEvent.date, v.date)) : '—'}
-                    </td>
+                    <td>{indexEvent ? sinceIndexText(v, indexEvent) : '—'}</td>
                     <td>
                       {scales.map((a) => (
                         <span key={a.id} className="latest-score">

@@ -75,14 +75,17 @@ export function useSheetModel(record: PatientRecord, choices: SheetChoices, rule
   const table = useMemo(() => {
     // Adverse events only: the visits' free-text notes would push the one-page summary
     // onto a second page (the reference case's notes are whole sentences).
-    const built = buildCourseTable(shown, indexDate, bandFor, (id) =>
-      visitNoteText({ adverseEvents: finalVisits.find((v) => v.id === id)?.adverseEvents }),
+    const built = buildCourseTable(
+      shown,
+      indexDate && { date: indexDate, time: indexTime },
+      bandFor,
+      (id) => visitNoteText({ adverseEvents: finalVisits.find((v) => v.id === id)?.adverseEvents }),
     );
     return {
       columns: built.columns,
       parts: splitColumns({ columns: built.columns, rows: printRows(built.rows) }, MAX_COLUMNS),
     };
-  }, [shown, indexDate, bandFor, finalVisits]);
+  }, [shown, indexDate, indexTime, bandFor, finalVisits]);
   const charts = useMemo(() => {
     const dates = shown[0]?.course.points.map((p) => p.date) ?? [];
     return patientCharts({

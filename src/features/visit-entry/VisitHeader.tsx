@@ -1,7 +1,7 @@
 import type { PatientRecord } from '../../db/patient-queries';
 import type { Visit } from '../../db/schema';
 import { daysBetween, timeFromIndexPhrase } from '../../domain/time';
-import { dateTimeText } from '../../domain/visit-time';
+import { dateTimeText, hoursFromIndexPhrase } from '../../domain/visit-time';
 import { paths } from '../../state/navigation';
 
 /** The visit's heading (date, time from the index event in words) and its save status. */
@@ -28,7 +28,9 @@ export function VisitHeader({
           {index && (
             <span className="muted">
               {' '}
-              · {timeFromIndexPhrase(daysBetween(index.date, visit.date), index.label)}
+              ·{' '}
+              {hoursFromIndexPhrase(visit, index, index.label) ??
+                timeFromIndexPhrase(daysBetween(index.date, visit.date), index.label)}
             </span>
           )}
         </h1>

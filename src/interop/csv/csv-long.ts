@@ -19,6 +19,7 @@ import {
   scaleIdOf,
   sheetAssessment,
   textCell,
+  timeCell,
   type Cell,
 } from './sheet-entry';
 
@@ -32,7 +33,7 @@ const REQUIRED: readonly CsvColumnName[] = [
   'value',
   'status',
 ];
-const READ: readonly CsvColumnName[] = [...REQUIRED, 'scale_version', 'rater'];
+const READ: readonly CsvColumnName[] = [...REQUIRED, 'scale_version', 'rater', 'visit_time'];
 
 /** Whether a header is the app's long format (then this reader applies). */
 export function isLongHeader(header: readonly string[]): boolean {
@@ -43,6 +44,7 @@ interface Group {
   at: string;
   code: string;
   date: string;
+  time: string | undefined;
   status: RecordStatus;
   statusPlace: string;
   scale: ReturnType<typeof getScale>;
@@ -81,6 +83,9 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
     const before = problems.list.length;
     const code = codeCell(cell('patient_code'), place('patient_code'), problems);
     const date = dateCell(cell('visit_date'), place('visit_date'), problems);
+    const time = col.has('visit_time')
+      ? timeCell(cell('visit_time'), place('visit_time'), problems)
+      : undefined;
     const scaleId = scaleIdOf(cell('scale'));
     if (!scaleId)
       problems.add(
@@ -116,13 +121,14 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
       );
       continue;
     }
-    const key = `${code.toLowerCase()}/${date}/${scaleId}`;
+    const key = `${code.toLowerCase()}/${date}/${time ?? ''}/${scaleId}`;
     let g = groups.get(key);
     if (!g) {
       g = {
         at: `row ${row}`,
         code,
         date,
+        time,
         status: status as RecordStatus,
         statusPlace: place('status'),
         scale,
@@ -152,7 +158,7 @@ export function readLongCsv(input: Uint8Array | string): DbResult<SheetImport> {
     if (twin !== undefined) {
       problems.add(
         `row ${row}`,
-        `a second row for ${scaleId} ${measure} ${id} of ${code} on ${date} (first: row ${twin})`,
+        `a second row for ${scaleId} ${measure} ${id} of ${code} on ${date}${time ? ` at ${time}` : ''} (first: row ${twin})`,
       );
       continue;
     }
@@ -191,7 +197,7 @@ function assemble(
 ): DbResult<SheetImport> {
   const patients = new PatientsBuilder(problems);
   for (const g of groups) {
-    const visit = patients.visit(g.code, g.date, g.status, g.at, g.statusPlace);
+    const visit = patients.visit(g.code, g.date, g.status, g.at, g.statusPlace, g.time);
     const a = sheetAssessment(g.scale, g, g.mode, g.at, g.rater, problems);
     if (a && visit) visit.assessments.push({ ...a, scaleVersion: g.scale.version });
   }

@@ -16,6 +16,7 @@ import {
   numberCell,
   sheetAssessment,
   textCell,
+  timeCell,
   type Cell,
 } from './sheet-entry';
 import { describeColumn, wideColumn, type WideColumn } from './wide-columns';
@@ -48,7 +49,12 @@ export function readWideCsv(
   if (
     !columns.some(
       (c) =>
-        c && c.kind !== 'code' && c.kind !== 'date' && c.kind !== 'status' && c.kind !== 'rater',
+        c &&
+        c.kind !== 'code' &&
+        c.kind !== 'date' &&
+        c.kind !== 'time' &&
+        c.kind !== 'status' &&
+        c.kind !== 'rater',
     )
   )
     problems.add(
@@ -63,6 +69,8 @@ export function readWideCsv(
     const before = problems.list.length;
     const code = codeCell(cells[at('code')] ?? '', place(at('code')), problems);
     const date = dateCell(cells[at('date')] ?? '', place(at('date')), problems);
+    const time =
+      at('time') < 0 ? undefined : timeCell(cells[at('time')] ?? '', place(at('time')), problems);
     const statusText = at('status') < 0 ? '' : (cells[at('status')] ?? '').trim().toLowerCase();
     const status: RecordStatus | null =
       statusText === '' || statusText === 'final'
@@ -97,17 +105,17 @@ export function readWideCsv(
       else if (c.kind === 'total') m.total = cell;
     });
     if (problems.list.length > before || !code || !date || !status) continue;
-    const visitKey = `${code.toLowerCase()}/${date}`;
+    const visitKey = `${code.toLowerCase()}/${date}/${time ?? ''}`;
     const earlier = visits.get(visitKey);
     if (earlier !== undefined) {
       problems.add(
         `row ${row}`,
-        `patient ${code} has a second row for ${date} (first: row ${earlier}); one row per visit`,
+        `patient ${code} has a second row for ${date}${time ? ` at ${time}` : ''} (first: row ${earlier}); one row per visit`,
       );
       continue;
     }
     visits.set(visitKey, row);
-    const visit = patients.visit(code, date, status, `row ${row}`, place(at('status')));
+    const visit = patients.visit(code, date, status, `row ${row}`, place(at('status')), time);
     for (const m of byScale.values()) {
       const a = sheetAssessment(m.scale, m, 'auto', `row ${row}`, rater, problems);
       if (a && visit) visit.assessments.push(a);

@@ -11,6 +11,7 @@ import { SCALE_IDS } from '../../domain/scales/registry';
 import { scoreEntry } from '../../domain/scoring';
 import { isIsoDate } from '../../domain/time';
 import { validateEntry } from '../../domain/validation';
+import { isClockTime } from '../../domain/visit-time';
 import type { Problems } from '../problems';
 
 /** A number read from a cell, with the cell's place for messages. */
@@ -48,6 +49,20 @@ export function dateCell(text: string, place: string, problems: Problems): strin
     `expected a date written YYYY-MM-DD, e.g. 2023-11-24 (got ${show(text)}); format the column as yyyy-mm-dd`,
   );
   return null;
+}
+
+/** Empty = no time; 'HH:mm' (or 'H:mm', or 'HH:mm:ss' with zero seconds) on the 24-hour clock. */
+export function timeCell(text: string, place: string, problems: Problems): string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const m = /^(\d{1,2}):(\d{2})(:00)?$/.exec(t);
+  const time = m ? `${(m[1] ?? '').padStart(2, '0')}:${m[2] ?? ''}` : '';
+  if (isClockTime(time)) return time;
+  problems.add(
+    place,
+    `expected a time of day written HH:mm on the 24-hour clock, e.g. 08:00, or nothing (got ${show(text)})`,
+  );
+  return undefined;
 }
 
 export function codeCell(text: string, place: string, problems: Problems): string | null {

@@ -1,6 +1,7 @@
 /** What a spreadsheet reader gives: the records, and how each column was read (shown before import). */
 import type { ExternalAssessment, ExternalImport } from '../../db/backup/external-import';
 import type { RecordStatus } from '../../db/schema';
+import { compareDated, type ClockTime } from '../../domain/visit-time';
 import type { Problems } from '../problems';
 
 export interface ColumnUse {
@@ -22,6 +23,7 @@ export interface SheetImport {
 interface BuiltVisit {
   readonly at: string;
   readonly date: string;
+  readonly time?: ClockTime | undefined;
   readonly status: RecordStatus;
   readonly assessments: ExternalAssessment[];
 }
@@ -38,6 +40,7 @@ export class PatientsBuilder {
     status: RecordStatus,
     at: string,
     statusPlace: string,
+    time?: ClockTime,
   ): BuiltVisit | null {
     const key = code.toLowerCase();
     let p = this.patients.get(key);
@@ -45,9 +48,10 @@ export class PatientsBuilder {
       p = { at, code, visits: [] };
       this.patients.set(key, p);
     }
-    const v = p.visits.find((x) => x.date === date);
+    // A visit is its date and time of day: pre-dose and +2 h on one day are two visits.
+    const v = p.visits.find((x) => x.date === date && (x.time ?? '') === (time ?? ''));
     if (!v) {
-      const made = { at, date, status, assessments: [] };
+      const made = { at, date, ...(time ? { time } : {}), status, assessments: [] };
       p.visits.push(made);
       return made;
     }
@@ -68,7 +72,7 @@ export class PatientsBuilder {
         at: p.at,
         code: p.code,
         events: [],
-        visits: [...p.visits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+        visits: [...p.visits].sort((a, b) => compareDated({ ...a, id: '' }, { ...b, id: '' })),
       })),
     };
   }

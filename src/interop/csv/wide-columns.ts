@@ -2,20 +2,21 @@
  * How a wide spreadsheet's headers are read: one column per item, subscale or total of a
  * scale, written the way clinics write them ("HAMD17_3", "hamd-17 item 3", "PHQ9_total",
  * "MADRS anhedonia", "DARS_hobbies", "CGI-S"), plus the patient code, visit date, and
- * optionally status and rater.
+ * optionally the visit time, status and rater.
  */
 import type { ScaleDefinition } from '../../domain/scale-types';
 import { SCALES } from '../../domain/scales/registry';
 
 export type WideColumn =
-  | { readonly kind: 'code' | 'date' | 'status' | 'rater' }
+  | { readonly kind: 'code' | 'date' | 'time' | 'status' | 'rater' }
   | { readonly kind: 'item'; readonly scale: ScaleDefinition; readonly item: number }
   | { readonly kind: 'total'; readonly scale: ScaleDefinition }
   | { readonly kind: 'subscale'; readonly scale: ScaleDefinition; readonly subscale: string };
 
-const NAMES: Record<'code' | 'date' | 'status' | 'rater', readonly string[]> = {
+const NAMES: Record<'code' | 'date' | 'time' | 'status' | 'rater', readonly string[]> = {
   code: ['patient_code', 'patient', 'code', 'patient_id', 'record_id', 'subject'],
   date: ['visit_date', 'date', 'visit', 'assessment_date'],
+  time: ['visit_time', 'time', 'assessment_time'],
   status: ['status', 'visit_status'],
   rater: ['rater', 'rated_by'],
 };
@@ -32,7 +33,7 @@ const prefixOf = (scale: ScaleDefinition) =>
 
 export function wideColumn(header: string): WideColumn | null {
   const k = key(header);
-  for (const kind of ['code', 'date', 'status', 'rater'] as const)
+  for (const kind of ['code', 'date', 'time', 'status', 'rater'] as const)
     if (NAMES[kind].includes(k)) return { kind };
   // Anchored prefixes: 'dars' never matches 'madrs_…', 'cgi_s' never 'cgi_i'.
   for (const scale of SCALES) {
@@ -59,6 +60,8 @@ export function describeColumn(c: WideColumn): string {
       return 'patient code';
     case 'date':
       return 'visit date (YYYY-MM-DD)';
+    case 'time':
+      return 'visit time of day (HH:mm, 24-hour clock)';
     case 'status':
       return 'visit status (final or draft; empty = final)';
     case 'rater':
