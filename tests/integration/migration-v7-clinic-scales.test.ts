@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTrajectoryDb } from '../../src/db/db';
 import { upgradeFailureOf } from '../../src/db/migrations/upgrade-failure';
 import type { MigrationLogEntry } from '../../src/db/schema';
-import { SCHEMA_VERSIONS } from '../../src/db/versions';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../src/db/versions';
 
 const P = '0b1d0000-0000-4000-8000-0000000007a1';
 const V = '0b1d0000-0000-4000-8000-0000000007b1';
@@ -70,7 +70,7 @@ describe('v3 → v7 (clinic-defined scales)', () => {
   it('adds the empty table of clinic scales and keeps every record', async () => {
     const db = createTrajectoryDb(await createV3Database([phq9]));
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.scaleDefinitions.count()).toBe(0);
     expect(await db.visits.get(V)).toMatchObject(visit);
     expect(await db.assessments.get(A)).toMatchObject(phq9);
