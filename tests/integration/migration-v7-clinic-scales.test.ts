@@ -75,7 +75,7 @@ describe('v3 → v7 (clinic-defined scales)', () => {
     expect(await db.visits.get(V)).toMatchObject(visit);
     expect(await db.assessments.get(A)).toMatchObject(phq9);
     const log = (await db.meta.get('migrationLog'))?.value as readonly MigrationLogEntry[];
-    expect(log.at(-1)).toMatchObject({
+    expect(log.find((e) => e.version === 7)).toMatchObject({
       version: 7,
       step: 'v7-clinic-scales',
       summary: 'clinic scale table made (0 definitions)',
