@@ -94,7 +94,11 @@ describe('a single-dose design: several ratings on the dose day', () => {
     await expectNoAxeViolations(page, 'course page on the hours axis');
     for (const width of [1280, 768, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      expect(await horizontalOverflow(page), `course at ${width} px`).toBeLessThanOrEqual(0);
+      // Chart.js resizes its canvases on the next ResizeObserver callback: until then the
+      // canvas keeps the wider layout's width. The page must reflow once they have resized.
+      await expect
+        .poll(() => horizontalOverflow(page), { message: `course at ${width} px`, timeout: 5_000 })
+        .toBeLessThanOrEqual(0);
       await shot(page, `single-dose-course-${width}`);
     }
 
