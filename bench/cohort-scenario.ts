@@ -19,7 +19,7 @@ interface CohortRun {
 
 async function cohortOnce(page: Page, baseUrl: string): Promise<CohortRun> {
   await page.goto(`${baseUrl}#/`);
-  await page.getByRole('link', { name: 'Cohort', exact: true }).waitFor(LONG);
+  await page.getByRole('link', { name: 'Cohort view', exact: true }).waitFor(LONG);
   await painted(page);
   await page.evaluate(() => {
     const w = window as unknown as { __stall: number; __beat: number };
@@ -32,7 +32,7 @@ async function cohortOnce(page: Page, baseUrl: string): Promise<CohortRun> {
     }, 10);
   });
   const t0 = performance.now();
-  await page.getByRole('link', { name: 'Cohort', exact: true }).click();
+  await page.getByRole('link', { name: 'Cohort view', exact: true }).click();
   await page
     .getByRole('table', { name: / total$/ })
     .first()
