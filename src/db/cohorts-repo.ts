@@ -3,16 +3,16 @@
  * so it carries a revision, author and device, is kept in history and can be undone; a save
  * of a loaded cohort names the revision it edited (`base`). Enrolments: enrolments-repo.ts.
  */
-import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, stampFor, type Change } from './history-writer';
 import { compact, parseRecord } from './input';
 import { cohortDataSchema } from './record-schemas';
-import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev, withoutStamps } from './revision';
+import { refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, withoutStamps } from './revision';
 import type { Cohort, CohortKind } from './schema';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
+import { mergeSinceLoaded } from './save-merge';
 
 export interface CohortInput {
   readonly name: string;
@@ -86,20 +86,13 @@ export function updateCohort(
     const existing = await db.cohorts.get(id);
     if (!existing) return refuse(`There is no cohort with id ${id}.`);
     let merged = compact({ ...withoutStamps(options.base), ...changes });
-    if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(
-        compact(withoutStamps(options.base)),
-        merged,
-        withoutStamps(existing),
-        {
-          ignore: ['id', 'createdAt', 'updatedAt'],
-          label: (key) => COHORT_FIELDS[key] ?? key,
-          ...(options.choices ? { choices: options.choices } : {}),
-        },
-      );
-      if (!outcome.ok) return conflicted(`Cohort ${existing.name}`, outcome.conflicts, existing);
-      merged = outcome.value;
-    }
+    const outcome = mergeSinceLoaded(existing, options, merged, {
+      what: `Cohort ${existing.name}`,
+      ignore: ['id', 'createdAt', 'updatedAt'],
+      label: (key) => COHORT_FIELDS[key] ?? key,
+    });
+    if (!outcome.ok) return outcome;
+    merged = outcome.value;
     if (sameData({ ...merged, updatedAt: existing.updatedAt }, withoutStamps(existing)))
       return succeed(existing);
     const parsed = parseRecord(cohortDataSchema, { ...merged, updatedAt: nowIso() });

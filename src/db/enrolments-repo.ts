@@ -4,16 +4,16 @@
  * checks the rules between cohorts, arms, enrolments and patients after an undo, which
  * restores old values that may no longer fit what came since.
  */
-import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, stampFor, type Change } from './history-writer';
 import { compact, parseRecord } from './input';
 import { enrolmentSchema } from './record-schemas';
-import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev, withoutStamps } from './revision';
+import { refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, withoutStamps } from './revision';
 import type { Cohort, Enrolment } from './schema';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
+import { mergeSinceLoaded } from './save-merge';
 
 export interface EnrolOptions extends WriteOptions {
   /** The day they entered the cohort, 'YYYY-MM-DD', when known. */
@@ -106,20 +106,13 @@ export function updateEnrolment(
     const existing = await db.enrolments.get(id);
     if (!existing) return refuse(`There is no enrolment with id ${id}.`);
     let merged = compact({ ...withoutStamps(options.base), ...changes });
-    if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(
-        compact(withoutStamps(options.base)),
-        merged,
-        withoutStamps(existing),
-        {
-          ignore: ['id', 'cohortId', 'patientId', 'createdAt'],
-          label: (key) => (key === 'armId' ? 'arm' : key === 'enrolledOn' ? 'enrolment date' : key),
-          ...(options.choices ? { choices: options.choices } : {}),
-        },
-      );
-      if (!outcome.ok) return conflicted('Enrolment', outcome.conflicts, existing);
-      merged = outcome.value;
-    }
+    const outcome = mergeSinceLoaded(existing, options, merged, {
+      what: 'Enrolment',
+      ignore: ['id', 'cohortId', 'patientId', 'createdAt'],
+      label: (key) => (key === 'armId' ? 'arm' : key === 'enrolledOn' ? 'enrolment date' : key),
+    });
+    if (!outcome.ok) return outcome;
+    merged = outcome.value;
     if (sameData(merged, withoutStamps(existing))) return succeed(existing);
     const cohort = await db.cohorts.get(existing.cohortId);
     if (!cohort) return refuse(`There is no cohort with id ${existing.cohortId}.`);

@@ -3,17 +3,17 @@
  * (time is counted from it): making one the index clears the others in the same change.
  */
 import { DRUG_EVENT_KINDS, structuredDrugName } from '../domain/cohort/drug-name';
-import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { eventSchema } from './record-schemas';
-import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev, withoutStamps } from './revision';
+import { refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, withoutStamps } from './revision';
 import type { EventKind, TreatmentEvent } from './schema';
 import { newId, runWrite, type SaveOptions, type WriteOptions } from './write';
+import { mergeSinceLoaded } from './save-merge';
 
 export interface EventInput {
   readonly patientId: string;
@@ -126,21 +126,13 @@ export function updateEvent(
     const existing = await db.events.get(id);
     if (!existing) return refuse(`There is no treatment event with id ${id}.`);
     let merged = compact({ ...withoutStamps(options.base), ...changes });
-    if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(
-        compact(withoutStamps(options.base)),
-        merged,
-        withoutStamps(existing),
-        {
-          ignore: ['id', 'patientId'],
-          label: (key) => EVENT_FIELDS[key] ?? key,
-          ...(options.choices ? { choices: options.choices } : {}),
-        },
-      );
-      if (!outcome.ok)
-        return conflicted(`Treatment event ${existing.label}`, outcome.conflicts, existing);
-      merged = outcome.value;
-    }
+    const outcome = mergeSinceLoaded(existing, options, merged, {
+      what: `Treatment event ${existing.label}`,
+      ignore: ['id', 'patientId'],
+      label: (key) => EVENT_FIELDS[key] ?? key,
+    });
+    if (!outcome.ok) return outcome;
+    merged = outcome.value;
     if (sameData(merged, existing)) return succeed(existing);
     const parsed = parseRecord(eventSchema, withDrugName(merged));
     if (!parsed.ok) return parsed;

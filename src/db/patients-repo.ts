@@ -1,16 +1,16 @@
 /** Creating, editing and deleting patients. Every change is kept in history. */
-import { mergeFields } from '../domain/field-merge';
 import { codeKeyOf, patientDataOf, sameData, withPatientKeys } from './derived';
 import { enrolmentsOfPatient } from './enrolments-repo';
 import { applyChanges, recordOf, tombstoneOf, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { readPatientBundle } from './patient-bundle';
 import { patientDataSchema } from './record-schemas';
-import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev } from './revision';
+import { refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise } from './revision';
 import type { Patient, Sex } from './schema';
 import { db } from './db';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
+import { mergeSinceLoaded } from './save-merge';
 
 export interface PatientInput {
   readonly code: string;
@@ -92,20 +92,14 @@ export function updatePatient(
     if (!existing) return refuse(`There is no patient with id ${id}.`);
     const old = patientDataOf(existing);
     let merged = compact({ ...patientDataOf(options.base), ...changes });
-    if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(
-        compact({ ...patientDataOf(options.base) }),
-        merged,
-        { ...old },
-        {
-          ignore: ['id', 'createdAt', 'updatedAt'],
-          label: (key) => PATIENT_FIELDS[key] ?? key,
-          ...(options.choices ? { choices: options.choices } : {}),
-        },
-      );
-      if (!outcome.ok) return conflicted(`Patient ${existing.code}`, outcome.conflicts, existing);
-      merged = outcome.value;
-    }
+    const outcome = mergeSinceLoaded(existing, options, merged, {
+      what: `Patient ${existing.code}`,
+      ignore: ['id', 'createdAt', 'updatedAt'],
+      label: (key) => PATIENT_FIELDS[key] ?? key,
+      dataOf: patientDataOf,
+    });
+    if (!outcome.ok) return outcome;
+    merged = outcome.value;
     if (sameData({ ...merged, updatedAt: old.updatedAt }, old)) return succeed(existing);
     const data = parseRecord(patientDataSchema, { ...merged, updatedAt: nowIso() });
     if (!data.ok) return data;

@@ -3,19 +3,19 @@
  * visit and all its assessments final in one change. A patient has at most one draft visit
  * and several visits on one day only with a time each (src/domain/visit-time.ts).
  */
-import { mergeFields } from '../domain/field-merge';
 import { db } from './db';
 import { sameData } from './derived';
 import { applyChanges, type Change, stampFor } from './history-writer';
 import { compact, parseRecord } from './input';
 import { patientRange } from './patient-bundle';
 import { visitSchema } from './record-schemas';
-import { conflicted, refuse, succeed, type DbResult, type SaveResult } from './result';
-import { revise, sameRev, withoutStamps } from './revision';
+import { refuse, succeed, type DbResult, type SaveResult } from './result';
+import { revise, withoutStamps } from './revision';
 import type { Patient, Visit } from './schema';
 import { newId, nowIso, runWrite, type SaveOptions, type WriteOptions } from './write';
 import { normaliseAdverseEvents } from '../domain/adverse-events';
 import { visitSlotClash } from '../domain/visit-time';
+import { mergeSinceLoaded } from './save-merge';
 
 export interface VisitInput {
   readonly patientId: string;
@@ -105,30 +105,22 @@ export function updateVisit(
       ...events,
       ...(events.adverseEvents?.length === 0 ? { adverseEvents: null } : {}),
     });
-    if (!sameRev(existing, options.base)) {
-      const outcome = mergeFields(
-        compact(withoutStamps(options.base)),
-        merged,
-        withoutStamps(existing),
-        {
-          ignore: ['id', 'patientId', 'createdAt', 'updatedAt'],
-          label: (key) =>
-            key === 'notes'
-              ? 'visit notes'
-              : key === 'date'
-                ? 'visit date'
-                : key === 'time'
-                  ? 'visit time'
-                  : key === 'adverseEvents'
-                    ? 'adverse events'
-                    : key,
-          ...(options.choices ? { choices: options.choices } : {}),
-        },
-      );
-      if (!outcome.ok)
-        return conflicted(`The visit of ${existing.date}`, outcome.conflicts, existing);
-      merged = outcome.value;
-    }
+    const outcome = mergeSinceLoaded(existing, options, merged, {
+      what: `The visit of ${existing.date}`,
+      ignore: ['id', 'patientId', 'createdAt', 'updatedAt'],
+      label: (key) =>
+        key === 'notes'
+          ? 'visit notes'
+          : key === 'date'
+            ? 'visit date'
+            : key === 'time'
+              ? 'visit time'
+              : key === 'adverseEvents'
+                ? 'adverse events'
+                : key,
+    });
+    if (!outcome.ok) return outcome;
+    merged = outcome.value;
     if (sameData({ ...merged, updatedAt: existing.updatedAt }, existing)) return succeed(existing);
     const parsed = parseRecord(visitSchema, { ...merged, updatedAt: nowIso() });
     if (!parsed.ok) return parsed;
