@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { ScrollBox } from '../../components/ScrollBox';
 import { createCohort } from '../../db/cohorts-repo';
-import { COHORT_KINDS, type CohortKind } from '../../db/cohort-schema';
+import type { CohortKind } from '../../db/cohort-schema';
 import { useCohortList } from '../../db/stored-cohort-hooks';
 import { navigate, paths } from '../../state/navigation';
 import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
+import { CohortFields } from './CohortFields';
 import './cohorts.css';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -107,31 +108,14 @@ function NewCohortForm() {
         }}
       >
         <div className="form-grid">
-          <label htmlFor="cohort-name">Name</label>
-          <input
-            id="cohort-name"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <label htmlFor="cohort-kind">Kind</label>
-          <select
-            id="cohort-kind"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as CohortKind)}
-          >
-            {COHORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="cohort-description">Description (optional)</label>
-          <textarea
-            id="cohort-description"
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+          <CohortFields
+            idPrefix="cohort"
+            value={{ name, kind, description }}
+            onChange={(v) => {
+              setName(v.name);
+              setKind(v.kind);
+              setDescription(v.description);
+            }}
           />
           {arms.map((arm, i) => (
             <ArmField

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addArm, updateCohort } from '../../db/cohorts-repo';
-import { COHORT_KINDS, type Cohort, type CohortKind } from '../../db/cohort-schema';
+import type { Cohort, CohortKind } from '../../db/cohort-schema';
 import { isConflict } from '../../db/result';
 import { useCohortDetail } from '../../db/stored-cohort-hooks';
 import { paths } from '../../state/navigation';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../../state/page-title';
 import { usePreferences } from '../../state/preferences';
 import { ArmsPanel } from './ArmsPanel';
 import { EnrolPanel } from './EnrolPanel';
+import { CohortFields } from './CohortFields';
 import './cohorts.css';
 
 /** One stored cohort: its name, kind and arms, who is enrolled where, and enrolling more. */
@@ -83,31 +84,14 @@ function EditCohort({ cohort }: { cohort: Cohort }) {
         }}
       >
         <div className="form-grid">
-          <label htmlFor="edit-cohort-name">Name</label>
-          <input
-            id="edit-cohort-name"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <label htmlFor="edit-cohort-kind">Kind</label>
-          <select
-            id="edit-cohort-kind"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as CohortKind)}
-          >
-            {COHORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="edit-cohort-description">Description (optional)</label>
-          <textarea
-            id="edit-cohort-description"
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+          <CohortFields
+            idPrefix="edit-cohort"
+            value={{ name, kind, description }}
+            onChange={(v) => {
+              setName(v.name);
+              setKind(v.kind);
+              setDescription(v.description);
+            }}
           />
         </div>
         <div className="actions">
